@@ -1,0 +1,8 @@
+/** Attest's typed client for ISC v3: one function per operation (33), plus the shared machinery. */
+export * from './certifications';
+export * from './campaigns';
+export * from './collections';
+export * from './errors';
+export * from './filters';
+export { configureClient, getClientConfig } from './http';
+export * from './schemas';

@@ -1,0 +1,64 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import { Navigate, useLocation } from 'react-router';
+import { isAdmin, sessionStore, signInWithClientCredentials, useSession, useSessionExpired } from '../features/auth/session';
+import { NotFoundPage } from './ErrorPages';
+import { useSandboxControls } from './sandbox-context';
+
+const DEFAULT_PERSONA = 'manager';
+
+/**
+ * Pages behind sign-in. On the sandbox, Attest signs in as the manager persona by itself (and again when
+ * a token expires); on a real tenant it sends the person to sign in, keeping where they were.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const expired = useSessionExpired();
+  const sandbox = useSandboxControls();
+  const location = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const needsSandboxSignIn = Boolean(sandbox) && (!session || expired);
+
+  useEffect(() => {
+    if (!needsSandboxSignIn || !sandbox) return;
+    let cancelled = false;
+    const key = session?.personaKey ?? DEFAULT_PERSONA;
+    const { clientId, clientSecret } = sandbox.credentials(key);
+    signInWithClientCredentials(clientId, clientSecret, key).then(
+      (next) => !cancelled && sessionStore.set(next),
+      (e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [needsSandboxSignIn, sandbox, session?.personaKey, attempt]);
+
+  if (sandbox && needsSandboxSignIn) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '60vh', p: 2 }}>
+        {error ? (
+          <Alert severity="error" action={<Button color="inherit" onClick={() => { setError(null); setAttempt((n) => n + 1); }}>Retry</Button>}>
+            Could not sign in to the sandbox: {error}
+          </Alert>
+        ) : (
+          <CircularProgress aria-label="Signing in to the sandbox" />
+        )}
+      </Box>
+    );
+  }
+  if (!session || expired) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}${expired ? '&reason=expired' : ''}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** Admin areas: shown to ORG_ADMIN and CERT_ADMIN only; others get the not-found page, not a hint. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const session = useSession();
+  return isAdmin(session) ? <>{children}</> : <NotFoundPage />;
+}

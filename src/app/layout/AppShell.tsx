@@ -1,0 +1,96 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useColorScheme } from '@mui/material/styles';
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import { useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { isAdmin, sessionStore, useSession } from '../../features/auth/session';
+import { useSandboxControls } from '../sandbox-context';
+import { PersonaSwitcher } from './PersonaSwitcher';
+
+function NavButton({ to, children }: { to: string; children: string }) {
+  return (
+    <Button
+      component={NavLink}
+      to={to}
+      color="inherit"
+      sx={{ '&.active': { bgcolor: 'rgba(255,255,255,0.16)' }, '&:focus-visible': { outline: '2px solid currentColor' } }}
+    >
+      {children}
+    </Button>
+  );
+}
+
+function ThemeToggle() {
+  const { mode, systemMode, setMode } = useColorScheme();
+  const effective = mode === 'system' ? systemMode : mode;
+  const next = effective === 'dark' ? 'light' : 'dark';
+  return (
+    <Tooltip title={`Switch to ${next} theme`}>
+      <IconButton color="inherit" onClick={() => setMode(next)} aria-label={`Switch to ${next} theme`}>
+        {effective === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
+      </IconButton>
+    </Tooltip>
+  );
+}
+
+/** The frame of every signed-in page: app bar, navigation (admin areas for admins only), content. */
+export function AppShell() {
+  const session = useSession();
+  const sandbox = useSandboxControls();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const admin = isAdmin(session);
+
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+      <Link
+        href="#main"
+        sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 } }}
+      >
+        Skip to content
+      </Link>
+      <AppBar position="sticky" elevation={0}>
+        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
+          <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2 }}>Attest</Typography>
+          {sandbox ? <Chip label="Sandbox" size="small" sx={{ bgcolor: 'warning.light', color: 'warning.contrastText', fontWeight: 600 }} /> : null}
+          <Stack component="nav" aria-label="Main" direction="row" sx={{ gap: 0.5, ml: 1 }}>
+            <NavButton to="/certifications">Certifications</NavButton>
+            {admin ? <NavButton to="/campaigns">Campaigns</NavButton> : null}
+          </Stack>
+          <Box sx={{ flexGrow: 1 }} />
+          {sandbox ? (
+            <PersonaSwitcher />
+          ) : (
+            <>
+              <Typography variant="body2" component="span">{session?.name}</Typography>
+              <Button
+                color="inherit"
+                onClick={() => {
+                  sessionStore.set(null);
+                  queryClient.clear();
+                  navigate('/sign-in');
+                }}
+              >
+                Sign out
+              </Button>
+            </>
+          )}
+          <ThemeToggle />
+        </Toolbar>
+      </AppBar>
+      <Box component="main" id="main" tabIndex={-1} sx={{ outline: 'none' }}>
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { Link as RouterLink, useLocation } from 'react-router';
+import type { IdentityCertificationDto } from '../../../api/schemas';
+import type { SorterField } from '../../../api/collections';
+import { collectionRules } from '../../../api/collections';
+import { DueDate } from '../../../components/DueDate';
+import { ErrorState } from '../../../components/ErrorState';
+import { PageContainer } from '../../../components/PageContainer';
+import { formatDateTime } from '../../../components/format';
+import { PAGE_SIZES, useGridUrlState } from '../../../components/useGridUrlState';
+import { CertificationProgress } from '../components/CertificationProgress';
+import { PhaseChip } from '../components/PhaseChip';
+import { certificationQueries } from '../queries';
+
+type SortField = SorterField<'listIdentityCertifications'>;
+const SORTABLE = collectionRules.listIdentityCertifications.sorters;
+
+function columns(completed: boolean): GridColDef<IdentityCertificationDto>[] {
+  return [
+    {
+      field: 'name',
+      headerName: 'Certification',
+      flex: 2,
+      minWidth: 220,
+      renderCell: ({ row }) => (
+        <Link component={RouterLink} to={`/certifications/${encodeURIComponent(row.id ?? '')}`} underline="hover" sx={{ fontWeight: 500 }}>
+          {row.name}
+        </Link>
+      ),
+    },
+    { field: 'campaign', headerName: 'Campaign', flex: 1.5, minWidth: 180, sortable: false, valueGetter: (_v, row) => row.campaign?.name ?? '' },
+    {
+      field: completed ? 'signed' : 'due',
+      headerName: completed ? 'Signed' : 'Due',
+      minWidth: 200,
+      flex: 1,
+      renderCell: ({ row }) =>
+        completed ? <Typography variant="body2">{formatDateTime(row.signed)}</Typography> : <DueDate due={row.due} done={row.phase === 'SIGNED'} />,
+    },
+    {
+      field: 'progress',
+      headerName: 'Decisions',
+      minWidth: 180,
+      flex: 1,
+      sortable: false,
+      renderCell: ({ row }) => <CertificationProgress made={row.decisionsMade} total={row.decisionsTotal} />,
+    },
+    {
+      field: 'identities',
+      headerName: 'Identities',
+      minWidth: 130,
+      sortable: false,
+      valueGetter: (_v, row) => `${row.identitiesCompleted ?? 0} of ${row.identitiesTotal ?? 0}`,
+    },
+    { field: 'phase', headerName: 'Phase', width: 110, sortable: false, renderCell: ({ row }) => <PhaseChip phase={row.phase} /> },
+  ];
+}
+
+/** The signed-in reviewer's certifications: Active to work on, Completed once signed. */
+export function CertificationsPage() {
+  const completed = useLocation().pathname.endsWith('/completed');
+  const grid = useGridUrlState<SortField>({ sortable: SORTABLE, defaultSort: completed ? '-signed' : 'due' });
+  const query = useQuery(
+    certificationQueries.mine({
+      phase: completed ? 'SIGNED' : 'ACTIVE',
+      offset: grid.page * grid.pageSize,
+      limit: grid.pageSize,
+      sorters: [grid.sort],
+    }),
+  );
+  const rows = query.data?.items ?? [];
+
+  return (
+    <PageContainer title="My certifications">
+      <Tabs value={completed ? 'completed' : 'active'} aria-label="Certification status" sx={{ mb: 2 }}>
+        <Tab label="Active" value="active" component={RouterLink} to="/certifications" />
+        <Tab label="Completed" value="completed" component={RouterLink} to="/certifications/completed" />
+      </Tabs>
+      {query.isError && !query.data ? (
+        <ErrorState title="Your certifications could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Paper variant="outlined">
+          <Box sx={{ width: '100%' }}>
+            <DataGrid
+              aria-label={completed ? 'Completed certifications' : 'Active certifications'}
+              rows={rows}
+              getRowId={(row) => row.id ?? row.name ?? ''}
+              columns={columns(completed)}
+              rowCount={query.data?.total ?? rows.length}
+              loading={query.isFetching}
+              paginationMode="server"
+              sortingMode="server"
+              paginationModel={grid.paginationModel}
+              onPaginationModelChange={grid.onPaginationModelChange}
+              sortModel={grid.sortModel}
+              onSortModelChange={grid.onSortModelChange}
+              pageSizeOptions={PAGE_SIZES}
+              disableColumnFilter
+              disableRowSelectionOnClick
+              disableColumnMenu
+              autoHeight
+              rowHeight={64}
+              localeText={{
+                noRowsLabel: completed
+                  ? 'No completed certifications yet. Certifications you sign off appear here.'
+                  : 'No active certifications. When a campaign asks you to review access, it appears here.',
+              }}
+            />
+          </Box>
+        </Paper>
+      )}
+    </PageContainer>
+  );
+}

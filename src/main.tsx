@@ -1,0 +1,37 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { configureClient } from './api/http';
+import { sessionStore } from './features/auth/session';
+import { App } from './app/App';
+import type { SandboxControls } from './sandbox/browser';
+
+configureClient({
+  baseUrl: '/v3',
+  getAccessToken: () => sessionStore.get()?.accessToken,
+  onUnauthorized: () => sessionStore.markExpired(),
+});
+
+async function boot() {
+  const container = document.getElementById('root')!;
+  let sandbox: SandboxControls | null = null;
+  if (__SANDBOX__) {
+    // A dynamic import behind a build-time constant: builds for a real tenant don't contain the sandbox.
+    const { startSandbox } = await import('./sandbox/browser');
+    sandbox = await startSandbox();
+  }
+  createRoot(container).render(
+    <StrictMode>
+      <App sandbox={sandbox} />
+    </StrictMode>,
+  );
+}
+
+boot().catch((error: unknown) => {
+  console.error(error);
+  const root = document.getElementById('root')!;
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.style.cssText = 'font: 16px system-ui; margin: 2rem; color: #b00020';
+  message.textContent = `Attest could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page; if it persists, clear this site's data.`;
+  root.replaceChildren(message);
+});

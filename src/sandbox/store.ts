@@ -1,0 +1,122 @@
+import { TABLE_NAMES, type Assignment, type ItemRecord, type SeedData, type TableName, type Tables } from './model';
+import type { Persistence, PersistedChange } from './persistence';
+
+/**
+ * The sandbox's state: tables of records in memory, built from the deterministic seed and overlaid with
+ * every change persisted since (IndexedDB in the browser), so a reload loses nothing. Changes are tracked
+ * per record and written by `flush()` after each request.
+ */
+export class Store {
+  private tables = new Map<TableName, Map<string, unknown>>();
+  private dirty = new Map<string, PersistedChange>();
+  private itemIndex: Map<string, ItemRecord[]> | null = null;
+  readonly assignments: Assignment[];
+  private idCounter = 0;
+
+  constructor(
+    seed: SeedData,
+    private readonly persistence: Persistence,
+    /** The clock; tests move it. */
+    readonly clock: { now: () => number } = { now: () => Date.now() },
+  ) {
+    for (const name of TABLE_NAMES) {
+      this.tables.set(name, new Map((seed.tables[name] as { id: string }[]).map((r) => [r.id, r])));
+    }
+    this.assignments = seed.assignments;
+  }
+
+  /** Applies changes persisted earlier on top of the seed. */
+  applyPersisted(changes: PersistedChange[]): void {
+    for (const change of changes) {
+      const table = this.tables.get(change.table);
+      if (!table) continue;
+      if (change.record === null) table.delete(change.id);
+      else table.set(change.id, change.record);
+    }
+    this.itemIndex = null;
+  }
+
+  now(): Date {
+    return new Date(this.clock.now());
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  /** A new 32-hex-digit id, like ISC's. */
+  newId(): string {
+    this.idCounter = (this.idCounter + 1) % 0x10000;
+    const random = Array.from(crypto.getRandomValues(new Uint8Array(14)), (b) => b.toString(16).padStart(2, '0')).join('');
+    return random + this.idCounter.toString(16).padStart(4, '0');
+  }
+
+  get<T extends TableName>(table: T, id: string): Tables[T] | undefined {
+    return this.table(table).get(id) as Tables[T] | undefined;
+  }
+
+  all<T extends TableName>(table: T): Tables[T][] {
+    return [...this.table(table).values()] as Tables[T][];
+  }
+
+  put<T extends TableName>(table: T, record: Tables[T]): Tables[T] {
+    const id = (record as { id: string }).id;
+    if (table === 'items') this.reindexItem(this.table('items').get(id) as ItemRecord | undefined, record as ItemRecord);
+    this.table(table).set(id, record);
+    this.dirty.set(`${table}:${id}`, { table, id, record });
+    return record;
+  }
+
+  delete(table: TableName, id: string): void {
+    if (table === 'items') this.reindexItem(this.table('items').get(id) as ItemRecord | undefined, undefined);
+    this.table(table).delete(id);
+    this.dirty.set(`${table}:${id}`, { table, id, record: null });
+  }
+
+  /** The items of a certification, in a stable order. */
+  itemsOf(certificationId: string): ItemRecord[] {
+    return this.index().get(certificationId) ?? [];
+  }
+
+  /** Writes the changes made since the last flush. */
+  async flush(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const changes = [...this.dirty.values()];
+    this.dirty.clear();
+    await this.persistence.save(changes);
+  }
+
+  private table(name: TableName): Map<string, unknown> {
+    return this.tables.get(name)!;
+  }
+
+  private index(): Map<string, ItemRecord[]> {
+    if (!this.itemIndex) {
+      this.itemIndex = new Map();
+      for (const item of this.table('items').values() as Iterable<ItemRecord>) {
+        let list = this.itemIndex.get(item.certificationId);
+        if (!list) this.itemIndex.set(item.certificationId, (list = []));
+        list.push(item);
+      }
+    }
+    return this.itemIndex;
+  }
+
+  private reindexItem(before: ItemRecord | undefined, after: ItemRecord | undefined): void {
+    if (!this.itemIndex) return;
+    if (before && after && before.certificationId === after.certificationId) {
+      const list = this.itemIndex.get(before.certificationId)!;
+      list[list.indexOf(before)] = after;
+      return;
+    }
+    if (before) {
+      const list = this.itemIndex.get(before.certificationId);
+      if (list) list.splice(list.indexOf(before), 1);
+    }
+    if (after) {
+      let list = this.itemIndex.get(after.certificationId);
+      if (!list) this.itemIndex.set(after.certificationId, (list = []));
+      list.push(after);
+    }
+  }
+}
