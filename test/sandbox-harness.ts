@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { configureClient } from '../src/api/http';
+import { sessionFromToken, sessionStore } from '../src/features/auth/session';
 import { PERSONAS } from '../src/sandbox/seed';
 import { startNodeSandbox } from '../src/sandbox/node';
 import type { SandboxTenant } from '../src/sandbox/tenant';
@@ -7,7 +8,7 @@ import type { Persona } from '../src/sandbox/model';
 
 /** A clock tests can move: the sandbox's background work (generation, tasks) follows it. */
 export class TestClock {
-  constructor(public time = Date.parse('2026-11-22T12:00:00Z')) {}
+  constructor(public time = Date.now()) {}
   now = () => this.time;
   advance(ms: number) {
     this.time += ms;
@@ -21,7 +22,10 @@ export const TEST_BASE_URL = 'http://attest.test/v3';
  * `signInAs` switches the client's bearer token to a persona or any identity.
  */
 export function useSandbox(options: { rateLimit?: boolean } = {}) {
-  const clock = new TestClock();
+  // Real time at the start of the file (tokens and due dates are checked against the real clock too);
+  // each test starts from that same moment.
+  const start = Date.now();
+  const clock = new TestClock(start);
   const ctx = {
     clock,
     tenant: undefined as unknown as SandboxTenant,
@@ -29,6 +33,8 @@ export function useSandbox(options: { rateLimit?: boolean } = {}) {
     signInAs(who: Persona['key'] | string) {
       const identityId = PERSONAS.find((p) => p.key === who)?.identityId ?? who;
       ctx.token = ctx.tenant.mintToken(identityId);
+      // Pages read who is signed in from the session, as in the app.
+      sessionStore.set(sessionFromToken(ctx.token, { personaKey: PERSONAS.find((p) => p.key === who)?.key }));
       return identityId;
     },
     persona(key: Persona['key']) {
@@ -43,7 +49,7 @@ export function useSandbox(options: { rateLimit?: boolean } = {}) {
     configureClient({ baseUrl: TEST_BASE_URL, getAccessToken: () => ctx.token, sleep: async () => undefined, backoffMs: 0 });
   });
   beforeEach(async () => {
-    clock.time = Date.parse('2026-11-22T12:00:00Z');
+    clock.time = start;
     ctx.tenant.clearFaults();
     await ctx.tenant.reset();
     ctx.signInAs('manager');

@@ -2,12 +2,13 @@ import { useState, type ReactNode } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { NotificationsProvider } from '../components/notifications';
 import type { SandboxControls } from '../sandbox/browser';
 import { AppErrorBoundary } from './ErrorPages';
 import { createQueryClient } from './query-client';
-import { createRouter } from './router';
+import { routes } from './router';
 import { SandboxContext } from './sandbox-context';
 import { theme } from './theme';
 
@@ -29,7 +30,7 @@ export function AppProviders({ children, sandbox = null, queryClient }: { childr
 
 export function App({ sandbox }: { sandbox: SandboxControls | null }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
+  const [router] = useState(() => createBrowserRouter(routes));
   return (
     <AppProviders sandbox={sandbox} queryClient={queryClient}>
       <RouterProvider router={router} />

@@ -1,42 +1,40 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { RequireAdmin, SessionGate } from './SessionGate';
 
-/** Routes; each page is its own chunk, loaded when first visited. */
-export function createRouter() {
-  return createBrowserRouter([
-    {
-      path: '/sign-in',
-      lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
-      errorElement: <RouteErrorPage />,
-    },
-    {
-      element: (
-        <SessionGate>
-          <AppShell />
-        </SessionGate>
-      ),
-      errorElement: <RouteErrorPage />,
-      children: [
-        { index: true, element: <Navigate to="/certifications" replace /> },
-        {
-          errorElement: <RouteErrorPage />,
-          children: [
-            { path: 'certifications', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationsPage')).CertificationsPage }) },
-            { path: 'certifications/completed', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationsPage')).CertificationsPage }) },
-            { path: 'certifications/:id', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationPage')).CertificationPage }) },
-            {
-              path: 'campaigns',
-              lazy: async () => {
-                const { CampaignsPage } = await import('../features/campaigns/pages/CampaignsPage');
-                return { Component: () => <RequireAdmin><CampaignsPage /></RequireAdmin> };
-              },
+/** Routes; each page is its own chunk, loaded when first visited. Tests mount them in a memory router. */
+export const routes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
+    errorElement: <RouteErrorPage />,
+  },
+  {
+    element: (
+      <SessionGate>
+        <AppShell />
+      </SessionGate>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <Navigate to="/certifications" replace /> },
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { path: 'certifications', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationsPage')).CertificationsPage }) },
+          { path: 'certifications/completed', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationsPage')).CertificationsPage }) },
+          { path: 'certifications/:id', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationPage')).CertificationPage }) },
+          {
+            path: 'campaigns',
+            lazy: async () => {
+              const { CampaignsPage } = await import('../features/campaigns/pages/CampaignsPage');
+              return { Component: () => <RequireAdmin><CampaignsPage /></RequireAdmin> };
             },
-            { path: '*', element: <NotFoundPage /> },
-          ],
-        },
-      ],
-    },
-  ]);
-}
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

@@ -212,8 +212,9 @@ export function createCampaignRecord(store: Store, definition: Campaign): Campai
     modified: now,
     totalCertifications: 0,
     completedCertifications: 0,
-    alerts: [],
-    sourcesWithOrphanEntitlements: [],
+    // As ISC's FullCampaignManager example: unknown until generated.
+    alerts: null,
+    sourcesWithOrphanEntitlements: null,
     transitionAt: later(store, DURATIONS.generateMs),
   });
 }

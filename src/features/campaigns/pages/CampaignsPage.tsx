@@ -3,9 +3,8 @@ import Chip from '@mui/material/Chip';
 import FormControl from '@mui/material/FormControl';
 import InputLabel from '@mui/material/InputLabel';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Select from '@mui/material/Select';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useSearchParams } from 'react-router';
 import { collectionRules, type SorterField } from '../../../api/collections';
 import { CampaignStatus, type SlimCampaign } from '../../../api/schemas';
@@ -13,7 +12,8 @@ import { DueDate } from '../../../components/DueDate';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDate } from '../../../components/format';
-import { PAGE_SIZES, useGridUrlState } from '../../../components/useGridUrlState';
+import { ServerDataGrid } from '../../../components/ServerDataGrid';
+import { useGridUrlState } from '../../../components/useGridUrlState';
 import { CertificationProgress } from '../../certifications/components/CertificationProgress';
 import { CAMPAIGN_STATUS_LABELS, campaignTypeLabel } from '../labels';
 import { campaignQueries } from '../queries';
@@ -55,7 +55,6 @@ export function CampaignsPage() {
   const query = useQuery(
     campaignQueries.list({ statuses, offset: grid.page * grid.pageSize, limit: grid.pageSize, sorters: [grid.sort] }),
   );
-  const rows = query.data?.items ?? [];
 
   return (
     <PageContainer
@@ -91,29 +90,15 @@ export function CampaignsPage() {
       {query.isError && !query.data ? (
         <ErrorState title="Campaigns could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Paper variant="outlined">
-          <DataGrid
-            aria-label="Campaigns"
-            rows={rows}
-            getRowId={(row) => row.id ?? row.name}
-            columns={columns}
-            rowCount={query.data?.total ?? rows.length}
-            loading={query.isFetching}
-            paginationMode="server"
-            sortingMode="server"
-            paginationModel={grid.paginationModel}
-            onPaginationModelChange={grid.onPaginationModelChange}
-            sortModel={grid.sortModel}
-            onSortModelChange={grid.onSortModelChange}
-            pageSizeOptions={PAGE_SIZES}
-            disableColumnFilter
-            disableColumnMenu
-            disableRowSelectionOnClick
-            autoHeight
-            rowHeight={60}
-            localeText={{ noRowsLabel: statuses.length ? 'No campaigns with this status.' : 'No campaigns yet.' }}
-          />
-        </Paper>
+        <ServerDataGrid
+          label="Campaigns"
+          columns={columns}
+          data={query.data}
+          loading={query.isFetching}
+          grid={grid}
+          getRowId={(row) => row.id ?? row.name}
+          emptyText={statuses.length ? 'No campaigns with this status.' : 'No campaigns yet.'}
+        />
       )}
     </PageContainer>
   );

@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { Link as RouterLink, useLocation } from 'react-router';
 import type { IdentityCertificationDto } from '../../../api/schemas';
 import type { SorterField } from '../../../api/collections';
@@ -14,7 +12,8 @@ import { DueDate } from '../../../components/DueDate';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDateTime } from '../../../components/format';
-import { PAGE_SIZES, useGridUrlState } from '../../../components/useGridUrlState';
+import { ServerDataGrid } from '../../../components/ServerDataGrid';
+import { useGridUrlState } from '../../../components/useGridUrlState';
 import { CertificationProgress } from '../components/CertificationProgress';
 import { PhaseChip } from '../components/PhaseChip';
 import { certificationQueries } from '../queries';
@@ -75,7 +74,6 @@ export function CertificationsPage() {
       sorters: [grid.sort],
     }),
   );
-  const rows = query.data?.items ?? [];
 
   return (
     <PageContainer title="My certifications">
@@ -86,35 +84,20 @@ export function CertificationsPage() {
       {query.isError && !query.data ? (
         <ErrorState title="Your certifications could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Paper variant="outlined">
-          <Box sx={{ width: '100%' }}>
-            <DataGrid
-              aria-label={completed ? 'Completed certifications' : 'Active certifications'}
-              rows={rows}
-              getRowId={(row) => row.id ?? row.name ?? ''}
-              columns={columns(completed)}
-              rowCount={query.data?.total ?? rows.length}
-              loading={query.isFetching}
-              paginationMode="server"
-              sortingMode="server"
-              paginationModel={grid.paginationModel}
-              onPaginationModelChange={grid.onPaginationModelChange}
-              sortModel={grid.sortModel}
-              onSortModelChange={grid.onSortModelChange}
-              pageSizeOptions={PAGE_SIZES}
-              disableColumnFilter
-              disableRowSelectionOnClick
-              disableColumnMenu
-              autoHeight
-              rowHeight={64}
-              localeText={{
-                noRowsLabel: completed
-                  ? 'No completed certifications yet. Certifications you sign off appear here.'
-                  : 'No active certifications. When a campaign asks you to review access, it appears here.',
-              }}
-            />
-          </Box>
-        </Paper>
+        <ServerDataGrid
+          label={completed ? 'Completed certifications' : 'Active certifications'}
+          columns={columns(completed)}
+          data={query.data}
+          loading={query.isFetching}
+          grid={grid}
+          getRowId={(row) => row.id ?? row.name ?? ''}
+          rowHeight={64}
+          emptyText={
+            completed
+              ? 'No completed certifications yet. Certifications you sign off appear here.'
+              : 'No active certifications. When a campaign asks you to review access, it appears here.'
+          }
+        />
       )}
     </PageContainer>
   );
