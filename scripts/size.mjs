@@ -1,21 +1,40 @@
-// Prints the gzipped size of the JavaScript the first page loads (the entry and its static imports,
-// as index.html references them), and of the whole build. Run after a build (`npm run build`).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Prints the gzipped JavaScript the first page (My certifications) loads, from the build's manifest:
+// the entry with its static imports, plus the route chunk of /certifications and its imports, plus (on
+// the sandbox) the sandbox chunk. Run after a build (`npm run build`).
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('index.html', dist))) {
-  console.error('No build in dist/: run `npm run build` first.');
+const manifestUrl = new URL('.vite/manifest.json', dist);
+if (!existsSync(manifestUrl)) {
+  console.error('No build manifest in dist/: run `npm run build` first.');
   process.exit(1);
 }
-const html = readFileSync(new URL('index.html', dist), 'utf8');
-const initial = new Set([...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8'));
 const gz = (file) => gzipSync(readFileSync(new URL(file, dist))).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const all = readdirSync(new URL('assets/', dist)).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
-let first = 0;
-for (const file of initial) first += gz(file);
-const total = all.reduce((sum, f) => sum + gz(f), 0);
-console.log(`First page JavaScript (entry + preloaded chunks, gzipped): ${kb(first)} in ${initial.size} files`);
-for (const file of [...initial].sort()) console.log(`  ${file}: ${kb(gz(file))}`);
-console.log(`All JavaScript (gzipped): ${kb(total)} in ${all.length} files`);
+
+/** The chunk of a source file and everything it imports statically. */
+function closure(key, seen = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || seen.has(chunk.file)) return seen;
+  seen.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, seen);
+  return seen;
+}
+
+const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const entry = closure(entryKey);
+const route = closure('src/features/certifications/pages/CertificationsPage.tsx');
+const sandbox = closure('src/sandbox/browser.ts');
+const sum = (files) => [...files].reduce((total, f) => total + gz(f), 0);
+const routeOnly = new Set([...route].filter((f) => !entry.has(f)));
+const sandboxOnly = new Set([...sandbox].filter((f) => !entry.has(f) && !route.has(f)));
+const allJs = new Set(Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js')));
+
+console.log('JavaScript of the first page, gzipped:');
+console.log(`  app shell (entry + static imports): ${kb(sum(entry))}`);
+console.log(`  My certifications route:            ${kb(sum(routeOnly))}`);
+console.log(`  first page on a real tenant:        ${kb(sum(entry) + sum(routeOnly))}`);
+if (sandbox.size) console.log(`  + the sandbox (sandbox builds only): ${kb(sum(sandboxOnly))}  → ${kb(sum(entry) + sum(routeOnly) + sum(sandboxOnly))} in all`);
+console.log(`All JavaScript in the build, gzipped: ${kb(sum(allJs))} in ${allJs.size} files`);

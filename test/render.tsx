@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../src/app/App';
 import { routes } from '../src/app/router';
 

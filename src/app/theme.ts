@@ -4,8 +4,9 @@ import { createTheme } from '@mui/material/styles';
 export const theme = createTheme({
   cssVariables: { colorSchemeSelector: 'data' },
   colorSchemes: {
-    light: { palette: { primary: { main: '#1c4e80' }, secondary: { main: '#0b7a75' }, background: { default: '#f5f7fa' } } },
-    dark: { palette: { primary: { main: '#8ab4f8' }, secondary: { main: '#4fd1c5' } } },
+    // contrastThreshold 4.5: MUI picks chip and button text that meets WCAG AA on every palette colour.
+    light: { palette: { contrastThreshold: 4.5, primary: { main: '#1c4e80' }, secondary: { main: '#0b7a75' }, background: { default: '#f5f7fa' } } },
+    dark: { palette: { contrastThreshold: 4.5, primary: { main: '#8ab4f8' }, secondary: { main: '#4fd1c5' } } },
   },
   shape: { borderRadius: 8 },
   typography: { h4: { fontWeight: 600, fontSize: '1.75rem' } },

@@ -1,3 +1,5 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import { DataGrid, type GridColDef, type GridValidRowModel } from '@mui/x-data-grid';
 import type { CollectionPage } from '../api/collections';
@@ -19,14 +21,16 @@ export function ServerDataGrid<Row extends GridValidRowModel>(props: {
 }) {
   const rows = props.data?.items ?? [];
   return (
-    <Paper variant="outlined">
+    <Paper variant="outlined" aria-busy={props.loading}>
+      <Box sx={{ height: 4 }}>{props.loading ? <LinearProgress aria-label={`Loading ${props.label.toLowerCase()}`} /> : null}</Box>
       <DataGrid
         aria-label={props.label}
         rows={rows}
         getRowId={props.getRowId}
         columns={props.columns}
         rowCount={props.data?.total ?? rows.length}
-        loading={props.loading}
+        loading={props.loading && !props.data}
+        slotProps={{ loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } }}
         paginationMode="server"
         sortingMode="server"
         paginationModel={props.grid.paginationModel}
@@ -42,6 +46,8 @@ export function ServerDataGrid<Row extends GridValidRowModel>(props: {
         autoHeight
         rowHeight={props.rowHeight ?? 60}
         localeText={{ noRowsLabel: props.emptyText }}
+        // Cells hold rich content (chips, progress): centre it instead of using the row height as line height.
+        sx={{ border: 0, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43 } }}
       />
     </Paper>
   );

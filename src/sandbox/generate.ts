@@ -126,11 +126,23 @@ function byId<T extends { id: string }>(records: T[]): Map<string, T> {
   return map;
 }
 
-/** What will be generated: reviewer id → reviewed identity id → entries, in first-seen order. */
+/**
+ * What will be generated: reviewer id → reviewed identity id → entries, in first-seen order.
+ *
+ * Nobody certifies their own access: as ISC prevents self-certification, an identity's access that would
+ * land with that identity goes to their manager instead (and stays only when they have none).
+ */
 class Plan {
   readonly byReviewer = new Map<string, Map<string, Entry[]>>();
 
-  add(reviewerId: string, entry: Entry): void {
+  constructor(private readonly catalogue: Catalogue) {}
+
+  add(reviewer: string, entry: Entry): void {
+    let reviewerId = reviewer;
+    if (entry.identityId === reviewerId) {
+      const managerId = this.catalogue.identities.get(reviewerId)?.managerId;
+      if (managerId && managerId !== reviewerId && this.catalogue.identities.has(managerId)) reviewerId = managerId;
+    }
     let identities = this.byReviewer.get(reviewerId);
     if (!identities) this.byReviewer.set(reviewerId, (identities = new Map()));
     let entries = identities.get(entry.identityId);
@@ -160,7 +172,7 @@ class Alerts {
  * Generates a campaign's certifications and review items.
  *
  * - Certifications are one per reviewer, named `${campaign.name}: ${reviewer name}` as ISC does; a reviewer
- *   left with no items gets none.
+ *   left with no items gets none. A reviewer's own access goes to their manager (no self-certification).
  * - Ids referenced by the campaign that do not exist yield ERROR alerts (`Source X does not exist`); what
  *   could be generated from the rest is still returned, and the caller fails the campaign (status ERROR).
  * - A campaign that produces no certification at all gets a WARN alert.
@@ -172,7 +184,7 @@ export function generateCampaignContent(
 ): GeneratedCampaign {
   const catalogue = new Catalogue(source);
   const alerts = new Alerts();
-  const plan = new Plan();
+  const plan = new Plan(catalogue);
 
   switch (campaign.type) {
     case 'MANAGER':

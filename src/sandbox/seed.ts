@@ -89,8 +89,6 @@ const AWS_ACCOUNT = '418223741903';
 /** mulberry32: small, fast and good enough for test data. */
 class Rng {
   private state: number;
-  private readonly usedIds = new Set<string>(Object.values(PERSONA_IDS));
-
   constructor(seed: number) {
     this.state = seed >>> 0;
   }
@@ -137,20 +135,27 @@ class Rng {
     return this.sample(list, list.length);
   }
 
-  /** A new 32-hex-digit id, unique within the seed. */
+  /** A new id: 32 hex digits (128 random bits, so collisions, persona ids included, do not happen). */
   id(): string {
-    for (;;) {
-      const id = hex8(this.uint()) + hex8(this.uint()) + hex8(this.uint()) + hex8(this.uint());
-      if (!this.usedIds.has(id)) {
-        this.usedIds.add(id);
-        return id;
+    for (let word = 0; word < 4; word++) {
+      let n = this.uint();
+      for (let k = 7; k >= 0; k--) {
+        ID_CODES[word * 8 + k] = HEX_CODES[n & 15]!;
+        n >>>= 4;
       }
     }
+    // One flat string (concatenating pieces is twice as slow: the seed makes ~100,000 ids).
+    return String.fromCharCode.apply(null, ID_CODES);
   }
 }
 
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const ID_CODES: number[] = new Array<number>(32).fill(0);
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 function hex8(n: number): string {
-  return n.toString(16).padStart(8, '0');
+  return HEX_BYTES[n >>> 24]! + HEX_BYTES[(n >>> 16) & 255]! + HEX_BYTES[(n >>> 8) & 255]! + HEX_BYTES[n & 255]!;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -218,8 +223,8 @@ const DEPARTMENTS: DeptSpec[] = [
     name: 'Sales', code: 'Sales', share: 0.18, vpTitle: 'VP of Sales',
     managerTitles: ['Regional Sales Manager', 'Sales Manager'],
     icTitles: ['Account Executive', 'Senior Account Executive', 'Sales Development Representative', 'Solutions Consultant', 'Sales Operations Analyst', 'Customer Success Manager'],
-    ad: [6, 12], fixedAd: true,
-    apps: [['salesforce', 2, 4], ['workday', 0, 1], ['servicenow', 0, 1]],
+    ad: [9, 16], fixedAd: true,
+    apps: [['salesforce', 2, 5], ['workday', 0, 1], ['servicenow', 0, 1]],
     role: 'Sales Representative', accessProfiles: ['Salesforce Sales Rep'],
     adExtras: [{ fn: 'Deal-Desk' }, { fn: 'Commission-Reports', data: true }, { fn: 'Territory-Planning' }],
   },
@@ -622,8 +627,7 @@ class SeedBuilder {
 
       // Reports per manager: 5-15 each; the VP keeps a few individual contributors when they have few managers.
       const morganCount = isSales ? Math.min(12, ics) : 0;
-      let vpIcs = Math.max(0, Math.min(5 - managerCount, ics - morganCount - 5 * (managerCount - (isSales ? 1 : 0))));
-      if (vpIcs < 0) vpIcs = 0;
+      const vpIcs = Math.max(0, Math.min(5 - managerCount, ics - morganCount - 5 * (managerCount - (isSales ? 1 : 0))));
       const counts = new Array<number>(managerCount).fill(0);
       const shared = isSales ? managerCount - 1 : managerCount;
       let rest = ics - vpIcs - morganCount;
@@ -748,14 +752,14 @@ class SeedBuilder {
       for (const fn of SAP_FUNCTIONS) {
         const name = `SAP_${mod}_${fn}`;
         if (defs.some((d) => d.name === name)) continue;
-        defs.push({ source: 'sap', name, value: name, attributeName: 'activityGroups', objectType: 'role', privileged: fn === 'ADMIN', description: `${text}: ${fn.toLowerCase()} access.` });
+        defs.push({ source: 'sap', name, value: name, attributeName: 'activityGroups', objectType: 'role', privileged: fn === 'ADMIN' && ['FI', 'HR', 'CO'].includes(mod), description: `${text}: ${fn.toLowerCase()} access.` });
       }
     }
     for (const [name, privileged] of RACF_SPECIAL) defs.push({ source: 'racf', name, value: name, attributeName: 'groups', objectType: 'group', privileged });
     for (const prefix of RACF_PREFIXES) {
       for (const suffix of RACF_SUFFIXES) {
         const name = `${prefix}${suffix}`;
-        defs.push({ source: 'racf', name, value: name, attributeName: 'groups', objectType: 'group', privileged: suffix === 'ADM' });
+        defs.push({ source: 'racf', name, value: name, attributeName: 'groups', objectType: 'group', privileged: suffix === 'ADM' && ['OPS', 'DB2', 'CICS', 'PAY'].includes(prefix) });
       }
     }
     return defs;
@@ -768,10 +772,11 @@ class SeedBuilder {
     for (const def of this.entDefList()) {
       const source = this.sources.get(def.source)!;
       // ~10% privileged overall: the ones named so, plus a few more.
-      const privileged = def.privileged === true || (!def.special && rng.chance(0.03));
+      const privileged = def.privileged === true || (!def.special && rng.chance(0.01));
       let description: string | null;
-      if (def.description !== undefined) description = def.description;
+      if (def.special) description = def.description ?? null;
       else if (rng.chance(0.15)) description = null;
+      else if (def.description !== undefined) description = def.description;
       else description = specByKey.get(def.source)!.description({ name: def.name, attributeName: def.attributeName });
       const containsDataAccess = def.data === true || rng.chance(0.06);
       const targets = PERMISSION_TARGETS[def.source];
@@ -1012,8 +1017,11 @@ class SeedBuilder {
     // Apportion AD group memberships so that AD access totals exactly `target`.
     const apSource = new Map(this.accessProfiles.map((a) => [a.id, a.sourceId]));
     const entSource = new Map(this.entitlements.map((e) => [e.id, e.sourceId]));
+    // The AD owner's own memberships go to their manager (no self-certification): they do not count.
+    for (const plan of plans) if (plan.person.identity.id === ad.ownerId) plan.adjustable = false;
+    const counted = plans.filter((p) => p.person.identity.id !== ad.ownerId);
     let onAd = 0;
-    for (const plan of plans) {
+    for (const plan of counted) {
       for (const a of plan.list) {
         const sourceId = a.type === 'ENTITLEMENT' ? entSource.get(a.accessId) : a.type === 'ACCESS_PROFILE' ? apSource.get(a.accessId) : undefined;
         if (sourceId === ad.id) onAd++;
@@ -1022,7 +1030,7 @@ class SeedBuilder {
     const adPool = this.ordinary('ad');
     const cap = adPool.length - 6;
     const adjustable = plans.filter((p) => p.adjustable);
-    let remaining = target - onAd - plans.reduce((n, p) => n + p.adCount, 0);
+    let remaining = target - onAd - counted.reduce((n, p) => n + p.adCount, 0);
     let guard = 0;
     while (remaining !== 0) {
       if (++guard > 10_000_000) throw new Error('Seed: cannot apportion Active Directory access');
@@ -1048,15 +1056,18 @@ class SeedBuilder {
     for (const plan of plans) {
       const code = plan.person.dept?.code;
       const own = code ? (byDept.get(code) ?? []) : [];
-      const first = rng.shuffle([...own, ...general]);
-      const others = rng.shuffle(adPool.filter((e) => !own.includes(e) && !general.includes(e)));
+      // Own department's and company-wide groups first, other departments' groups only when those run out.
       let given = 0;
-      for (const e of [...first, ...others]) {
-        if (given >= plan.adCount) break;
-        if (plan.held.has(`ENTITLEMENT:${e.id}`)) continue;
-        give(plan, 'ENTITLEMENT', e.id);
-        given++;
-      }
+      const take = (pool: Entitlement[]): void => {
+        for (const e of pool) {
+          if (given >= plan.adCount) return;
+          if (plan.held.has(`ENTITLEMENT:${e.id}`)) continue;
+          give(plan, 'ENTITLEMENT', e.id);
+          given++;
+        }
+      };
+      take(rng.shuffle([...own, ...general]));
+      if (given < plan.adCount) take(rng.shuffle(adPool.filter((e) => !own.includes(e) && !general.includes(e))));
       if (given < plan.adCount) throw new Error('Seed: not enough Active Directory groups');
     }
 

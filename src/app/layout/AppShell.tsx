@@ -62,7 +62,7 @@ export function AppShell() {
       <AppBar position="sticky" elevation={0}>
         <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2 }}>Attest</Typography>
-          {sandbox ? <Chip label="Sandbox" size="small" sx={{ bgcolor: 'warning.light', color: 'warning.contrastText', fontWeight: 600 }} /> : null}
+          {sandbox ? <Chip label="Sandbox" size="small" color="warning" sx={{ fontWeight: 600 }} /> : null}
           <Stack component="nav" aria-label="Main" direction="row" sx={{ gap: 0.5, ml: 1 }}>
             <NavButton to="/certifications">Certifications</NavButton>
             {admin ? <NavButton to="/campaigns">Campaigns</NavButton> : null}

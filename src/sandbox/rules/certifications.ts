@@ -290,7 +290,7 @@ export const certificationRoutes: Route[] = [
         throw badRequest(`Every item must be decided before sign-off; ${left} of ${counts.decisionsTotal} are still undecided.`);
       }
       const now = ctx.store.nowIso();
-      const signed = ctx.store.put('certifications', { ...cert, phase: 'SIGNED', signed: now, modified: now });
+      const signed = ctx.store.put('certifications', { ...cert, phase: 'SIGNED', signed: null, modified: now });
       settleCampaignIfAllSigned(ctx.store, cert.campaignId);
       return { body: certificationDto(ctx.store, signed) };
     },

@@ -69,7 +69,7 @@ function dateConversion(c: string, date: Date): string | undefined {
   const monthName = MONTHS[month]!;
   switch (c) {
     case 'Y': return pad(year, 4);
-    case 'y': return pad(year % 100, 2);
+    case 'y': return pad(year, 4);
     case 'C': return pad(Math.floor(year / 100), 2);
     case 'B': return monthName;
     case 'b':

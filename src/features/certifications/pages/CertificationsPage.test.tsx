@@ -18,8 +18,9 @@ describe('My certifications', () => {
   it('shows a loading state, then the reviewer’s active certifications with progress', async () => {
     const manager = sb.persona('manager');
     renderRoute('/certifications');
-    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: 'Loading active certifications' })).toBeInTheDocument();
     const grid = await screen.findByRole('grid', { name: 'Active certifications' });
+    await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Loading active certifications' })).not.toBeInTheDocument());
     const expected = expectedNames(manager.identityId, 'ACTIVE');
     expect(expected.length).toBeGreaterThan(2);
     for (const name of expected.slice(0, 5)) {
