@@ -231,3 +231,9 @@ describe('parseFilter', () => {
     });
   });
 });
+
+describe('empty lists', () => {
+  it('refuses to serialise an in/ca filter with no values, which ISC would reject', () => {
+    expect(() => toFilterString(f.in('id', []))).toThrow(/at least one value/);
+  });
+});

@@ -94,6 +94,7 @@ export function toFilterString(filter: Filter, parent = 0): string {
     case 'compare':
       return `${filter.field} ${filter.op} ${valueToString(filter.value)}`;
     case 'list':
+      if (filter.values.length === 0) throw new FilterSyntaxError(`"${filter.field} ${filter.op}" needs at least one value`);
       return `${filter.field} ${filter.op} (${filter.values.map(valueToString).join(',')})`;
     case 'pr':
       return `pr ${filter.field}`;

@@ -221,7 +221,7 @@ async function toApiError(response: Response, operationId: string): Promise<ApiE
     detailCode: typeof record.detailCode === 'string' ? record.detailCode : undefined,
     trackingId: typeof record.trackingId === 'string' ? record.trackingId : undefined,
     messages,
-    retryAfterSeconds: response.headers.has('Retry-After') && Number.isFinite(retryAfter) ? retryAfter : undefined,
+    retryAfterSeconds: response.headers.has('Retry-After') && Number.isFinite(retryAfter) ? Math.max(0, retryAfter) : undefined,
   });
 }
 

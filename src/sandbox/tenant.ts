@@ -222,7 +222,11 @@ export class SandboxTenant {
       const m = route.pattern.exec(path);
       if (!m) continue;
       const params: Record<string, string> = {};
-      route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1]!)));
+      try {
+        route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1]!)));
+      } catch {
+        return null; // malformed percent-encoding: no such resource
+      }
       return { route, params };
     }
     return null;

@@ -27,13 +27,17 @@ export const TASK_FINISH_MS = 3000;
 
 const isAdmin = (ctx: RequestContext) => hasLevel(ctx.caller, CERTIFICATION_ADMIN_LEVELS);
 
-/** The certification, if the caller is an admin or its reviewer: 404 when unknown, 403 otherwise. */
+/**
+ * The certification, if the caller is an admin or its reviewer: 404 when unknown, 403 otherwise. A reviewer
+ * does not see it before its campaign is activated (as in the list), so a STAGED one is 404 to them too.
+ */
 function certificationFor(ctx: RequestContext, id: string): CertificationRecord {
   const cert = ctx.store.get('certifications', id);
   if (!cert) throw notFound('Certification', id);
   if (!isAdmin(ctx) && cert.reviewerId !== ctx.caller.id) {
     throw forbidden('Only the reviewer of this certification, an ORG_ADMIN or a CERT_ADMIN can do this.');
   }
+  if (!isAdmin(ctx) && cert.phase === 'STAGED') throw notFound('Certification', id);
   return cert;
 }
 
@@ -290,7 +294,7 @@ export const certificationRoutes: Route[] = [
         throw badRequest(`Every item must be decided before sign-off; ${left} of ${counts.decisionsTotal} are still undecided.`);
       }
       const now = ctx.store.nowIso();
-      const signed = ctx.store.put('certifications', { ...cert, phase: 'SIGNED', signed: null, modified: now });
+      const signed = ctx.store.put('certifications', { ...cert, phase: 'SIGNED', signed: now, modified: now });
       settleCampaignIfAllSigned(ctx.store, cert.campaignId);
       return { body: certificationDto(ctx.store, signed) };
     },

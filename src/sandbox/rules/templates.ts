@@ -2,7 +2,6 @@ import {
   CampaignTemplateInput,
   Schedule,
   type Campaign,
-  type CampaignTemplate,
   type ScheduleDays,
 } from '../../api/schemas';
 import { badRequest, notFound, SandboxError } from '../errors';
@@ -10,7 +9,6 @@ import { CERTIFICATION_ADMIN_LEVELS, pageReply, parseBody, requireLevel, type Re
 import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
 import type { TemplateRecord } from '../model';
-import type { Store } from '../store';
 import { campaignReference } from '../views';
 import { createCampaignRecord, validateCampaignDefinition } from './campaigns';
 
@@ -69,7 +67,7 @@ function dateConversion(c: string, date: Date): string | undefined {
   const monthName = MONTHS[month]!;
   switch (c) {
     case 'Y': return pad(year, 4);
-    case 'y': return pad(year, 4);
+    case 'y': return pad(year % 100, 2);
     case 'C': return pad(Math.floor(year / 100), 2);
     case 'B': return monthName;
     case 'b':
@@ -200,10 +198,6 @@ function templateFor(ctx: RequestContext, id: string): TemplateRecord {
   return template;
 }
 
-function templateDto(store: Store, record: TemplateRecord): CampaignTemplate {
-  return { ...record, scheduled: store.get('schedules', record.id) !== undefined };
-}
-
 /** Validates a template's writable fields (create body, or a patched template) and normalises its campaign. */
 function validateTemplate(ctx: RequestContext, value: unknown) {
   const input = parseBody({ ...ctx, body: value }, CampaignTemplateInput, 'CampaignTemplate');
@@ -247,7 +241,7 @@ export const templateRoutes: Route[] = [
         scheduled: false,
         ownerRef: { id, type: 'IDENTITY', name, email },
       });
-      return { body: templateDto(ctx.store, template) };
+      return { body: template };
     },
   },
   {
@@ -262,7 +256,7 @@ export const templateRoutes: Route[] = [
         created: (t) => t.created,
         modified: (t) => t.modified,
       });
-      return pageReply(page.map((t) => templateDto(ctx.store, t)), totalCount);
+      return pageReply(page, totalCount);
     },
   },
   {
@@ -275,9 +269,9 @@ export const templateRoutes: Route[] = [
       const template = templateFor(ctx, ctx.params.id!);
       const operations = parsePatch(ctx.body);
       operations.flatMap(changedPaths).forEach(checkTemplatePath);
-      const fields = validateTemplate(ctx, applyPatch(templateDto(ctx.store, template), operations));
+      const fields = validateTemplate(ctx, applyPatch(template, operations));
       const updated = ctx.store.put('templates', { ...template, ...fields, modified: ctx.store.nowIso() });
-      return { body: templateDto(ctx.store, updated) };
+      return { body: updated };
     },
   },
   {
@@ -286,7 +280,7 @@ export const templateRoutes: Route[] = [
     path: '/campaign-templates/:id',
     handle: (ctx) => {
       requireLevel(ctx, CERTIFICATION_ADMIN_LEVELS);
-      return { body: templateDto(ctx.store, templateFor(ctx, ctx.params.id!)) };
+      return { body: templateFor(ctx, ctx.params.id!) };
     },
   },
   {
