@@ -52,6 +52,7 @@ step('end-to-end (playwright)', () => {
   return code === 0;
 });
 step('bundle size', () => run('node', ['scripts/size.mjs']) === 0);
+step('tenant build leaves the sandbox out', () => run('node', ['scripts/check-tenant-build.mjs']) === 0);
 
 console.log('\nSummary');
 for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds.toFixed(1)} s)`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CampaignDetail } from '../../api/campaigns';
 import {
   AdminReviewReassign,
   Campaign,
@@ -30,8 +31,6 @@ import { TASK_FINISH_MS, TASK_START_MS } from './certifications';
 import { DURATIONS, later } from './lifecycle';
 
 /** The 13 campaign operations of the Certification Campaigns tag (templates and schedules are in templates.ts). */
-
-export type CampaignDetail = 'SLIM' | 'FULL';
 
 /** The most certifications one admin reassign may move (AdminReviewReassign.certificationIds maxItems). */
 const ADMIN_REASSIGN_MAX = 250;
@@ -71,7 +70,7 @@ const TIME_ZONE = /^(?:Z|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 // ----- Shared helpers --------------------------------------------------------------------------
 
-export function campaignFor(ctx: RequestContext, id: string): CampaignRecord {
+function campaignFor(ctx: RequestContext, id: string): CampaignRecord {
   const campaign = ctx.store.get('campaigns', id);
   if (!campaign) throw notFound('Campaign', id);
   return campaign;

@@ -1,0 +1,25 @@
+// Builds Attest for a real tenant and checks that the sandbox is not in it: the sandbox is loaded by a
+// dynamic import behind a build-time constant, so a tenant build must contain none of its code.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from './lib.mjs';
+
+const out = mkdtempSync(join(tmpdir(), 'attest-tenant-'));
+try {
+  const code = run('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+    env: { ...process.env, SAILPOINT_API_URL: 'https://example-tenant.api.identitynow.com' },
+  });
+  if (code !== 0) process.exit(code);
+  const assets = join(out, 'assets');
+  const leaking = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .filter((f) => /attest-sandbox|SandboxTenant|Rate Limit Exceeded/.test(readFileSync(join(assets, f), 'utf8')));
+  if (leaking.length) {
+    console.error(`The tenant build contains sandbox code: ${leaking.join(', ')}`);
+    process.exit(1);
+  }
+  console.log('Tenant build: no sandbox code shipped.');
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
