@@ -21,7 +21,7 @@ export const TEST_BASE_URL = 'http://attest.test/v3';
  * Starts a sandbox for a test file, pointed at by the typed client, and resets it before each test.
  * `signInAs` switches the client's bearer token to a persona or any identity.
  */
-export function useSandbox(options: { rateLimit?: boolean } = {}) {
+export function setupSandbox(options: { rateLimit?: boolean } = {}) {
   // Real time at the start of the file (tokens and due dates are checked against the real clock too);
   // each test starts from that same moment.
   const start = Date.now();

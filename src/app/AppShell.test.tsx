@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { useSandbox } from '../../test/sandbox-harness';
+import { setupSandbox } from '../../test/sandbox-harness';
 import { renderRoute } from '../../test/render';
 
-const sb = useSandbox();
+const sb = setupSandbox();
 
 describe('App shell', () => {
   it('shows the Campaigns area to a certification admin', async () => {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import Alert, { type AlertColor } from '@mui/material/Alert';
 import Snackbar from '@mui/material/Snackbar';
 
@@ -19,7 +19,9 @@ export const notify: Notify = (message, severity) => external(message, severity)
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const show = useCallback<Notify>((message, severity = 'info') => setNotice({ id: Date.now(), message, severity }), []);
-  external = show;
+  useEffect(() => {
+    external = show;
+  }, [show]);
   const value = useMemo(() => show, [show]);
   return (
     <NotifyContext.Provider value={value}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSandbox, TEST_BASE_URL } from '../../test/sandbox-harness';
+import { setupSandbox, TEST_BASE_URL } from '../../test/sandbox-harness';
 import { ApiError } from '../api/errors';
 import { base64UrlEncode } from '../api/jwt';
 import { call, configureClient, getClientConfig } from '../api/http';
@@ -32,7 +32,7 @@ async function withClient<T>(changes: Parameters<typeof configureClient>[0], fn:
 }
 
 describe('the sandbox tenant', () => {
-  const sb = useSandbox();
+  const sb = setupSandbox();
 
   /** An ACTIVE certification of the signed-in manager, with its first undecided item. */
   async function managerWork() {
@@ -155,7 +155,7 @@ describe('the sandbox tenant', () => {
 });
 
 describe('the sandbox tenant with ISC rate limiting', () => {
-  const sb = useSandbox({ rateLimit: true });
+  const sb = setupSandbox({ rateLimit: true });
 
   it('answers the 101st request in 10 s with 429 and Retry-After; the client waits and succeeds', async () => {
     const started = sb.clock.now();

@@ -1,6 +1,7 @@
 import type {
   AccessReviewItem,
   CampaignReference,
+  CertificationTask,
   IdentityCertificationDto,
   IdentityReferenceWithNameAndEmail,
   ReviewableAccessProfile,
@@ -8,7 +9,7 @@ import type {
   ReviewableRole,
   Reviewer,
 } from '../api/schemas';
-import type { Account, CertificationRecord, Entitlement, ItemRecord } from './model';
+import type { Account, CertificationRecord, Entitlement, ItemRecord, TaskRecord } from './model';
 import type { Store } from './store';
 
 /** Builds the API's DTOs from the sandbox's records; counts are always computed, never stored. */
@@ -230,5 +231,11 @@ export function itemDto(store: Store, item: ItemRecord, identityCompleted: boole
     comments: item.comments,
   };
   if (item.decision) dto.decision = item.decision;
+  return dto;
+}
+
+/** A task as the API shows it, without what the sandbox keeps to finish it. */
+export function taskDto(task: TaskRecord): CertificationTask {
+  const { ownerId: _o, startAt: _s, finishAt: _f, work: _w, ...dto } = task;
   return dto;
 }

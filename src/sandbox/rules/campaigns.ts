@@ -11,7 +11,6 @@ import {
   type CampaignAlert,
   type CampaignReport,
   type CampaignStatus,
-  type CertificationTask,
 } from '../../api/schemas';
 import { badRequest, notFound } from '../errors';
 import {
@@ -25,8 +24,9 @@ import {
 } from '../context';
 import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
-import type { CampaignRecord, TaskRecord } from '../model';
+import type { CampaignRecord } from '../model';
 import type { Store } from '../store';
+import { taskDto } from '../views';
 import { TASK_FINISH_MS, TASK_START_MS } from './certifications';
 import { DURATIONS, later } from './lifecycle';
 
@@ -61,6 +61,11 @@ const CampaignChanges = z.object({
   autoRevokeAllowed: z.boolean(),
 });
 type CampaignChanges = z.infer<typeof CampaignChanges>;
+
+/** What updateCampaign's refusals say is allowed. */
+const PATCH_RULE = Object.entries(PATCHABLE)
+  .map(([status, fields]) => `${status} campaigns allow ${fields.map((f) => `/${f}`).join(', ')}`)
+  .join('; ');
 
 /** Statuses in which a campaign is busy with background work and cannot be deleted. */
 const BUSY: readonly CampaignStatus[] = ['ACTIVATING', 'COMPLETING', 'CANCELING'];
@@ -222,11 +227,6 @@ function infoAlert(text: string): CampaignAlert {
   return { level: 'INFO', localizations: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text }] };
 }
 
-function taskDto(task: TaskRecord): CertificationTask {
-  const { ownerId: _o, startAt: _s, finishAt: _f, work: _w, ...dto } = task;
-  return dto;
-}
-
 /** The calendar date (YYYY-MM-DD) of an instant at a UTC offset. */
 function dateAt(ms: number, offsetMinutes: number): string {
   return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
@@ -299,12 +299,11 @@ export const campaignRoutes: Route[] = [
       const operations = parsePatch(ctx.body);
       const status = campaign.status ?? 'PENDING';
       const allowed = PATCHABLE[status];
-      const rule = 'STAGED campaigns allow /name, /description, /recommendationsEnabled, /deadline, /emailNotificationEnabled and /autoRevokeAllowed; ACTIVE campaigns allow /deadline only';
-      if (!allowed) throw badRequest(`The campaign is ${status} and cannot be changed: ${rule}.`);
+      if (!allowed) throw badRequest(`The campaign is ${status} and cannot be changed: ${PATCH_RULE}.`);
       const touched = new Set<keyof CampaignChanges>();
       for (const path of operations.flatMap(changedPaths)) {
         const name = allowed.find((f) => `/${f}` === path);
-        if (!name) throw badRequest(`${path} cannot be changed while the campaign is ${status}: ${rule}.`);
+        if (!name) throw badRequest(`${path} cannot be changed while the campaign is ${status}: ${PATCH_RULE}.`);
         touched.add(name);
       }
       const patched = applyPatch(campaignDto(ctx.store, campaign, 'FULL'), operations) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { useSandbox } from '../../../test/sandbox-harness';
+import { setupSandbox } from '../../../test/sandbox-harness';
 import { ApiError } from '../../api/errors';
 import { f, type Filter } from '../../api/filters';
 import { request } from '../../api/http';
@@ -20,7 +20,7 @@ import {
 } from '../../api/certifications';
 import type { AccessReviewItem, IdentityCertificationDto, MandatoryCommentRequirement, ReviewDecision } from '../../api/schemas';
 
-const sb = useSandbox();
+const sb = setupSandbox();
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers: everything is found through the API (or, for who-is-who, the seed's identities), never by fixed id.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReviewDecision, ReviewReassign, type CertificationTask } from '../../api/schemas';
+import { ReviewDecision, ReviewReassign } from '../../api/schemas';
 import { parseFilter, type Filter } from '../../api/filters';
 import { badRequest, forbidden, notFound } from '../errors';
 import {
@@ -14,7 +14,7 @@ import {
 import { queryCollection, type Accessors } from '../query';
 import type { CertificationRecord, ItemRecord, TaskRecord } from '../model';
 import type { Store } from '../store';
-import { accessName, certificationCounts, certificationDto, identityRef, itemDto, itemSourceName, subjectName } from '../views';
+import { accessName, certificationCounts, certificationDto, identityRef, itemDto, itemSourceName, subjectName, taskDto } from '../views';
 import { settleCampaignIfAllSigned } from './lifecycle';
 
 /** ISC's limits for the Certifications operations (API-NOTES §1). */
@@ -179,11 +179,6 @@ export function applyReassign(store: Store, from: CertificationRecord, items: It
   store.put('certifications', { ...from, modified: now });
   store.put('certifications', { ...target, modified: now });
   return target;
-}
-
-function taskDto(task: TaskRecord): CertificationTask {
-  const { ownerId: _o, startAt: _s, finishAt: _f, work: _w, ...dto } = task;
-  return dto;
 }
 
 function canSeeTask(ctx: RequestContext, task: TaskRecord): boolean {

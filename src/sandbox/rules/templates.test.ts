@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_BASE_URL, useSandbox } from '../../../test/sandbox-harness';
+import { TEST_BASE_URL, setupSandbox } from '../../../test/sandbox-harness';
 import {
   ApiError,
   createCampaignTemplate,
@@ -78,7 +78,7 @@ describe('date placeholders', () => {
 });
 
 describe('Certification Campaigns: templates and schedules', () => {
-  const sb = useSandbox();
+  const sb = setupSandbox();
   const store = () => sb.tenant.store;
 
   async function raw(method: string, path: string, body?: unknown) {

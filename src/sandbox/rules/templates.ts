@@ -190,7 +190,9 @@ function validateSchedule(schedule: Schedule): void {
 // ----- Templates -------------------------------------------------------------------------------
 
 /** Fields of a template's campaign that are read-only there (ISC answers them null). */
-const TEMPLATE_READ_ONLY = ['id', 'status', 'deadline', 'created', 'modified', 'totalCertifications', 'completedCertifications', 'alerts', 'sourcesWithOrphanEntitlements'] as const;
+const TEMPLATE_READ_ONLY = [
+  'id', 'status', 'deadline', 'created', 'modified', 'totalCertifications', 'completedCertifications', 'alerts', 'sourcesWithOrphanEntitlements',
+] as const;
 
 function templateFor(ctx: RequestContext, id: string): TemplateRecord {
   const template = ctx.store.get('templates', id);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useSandbox } from '../../../../test/sandbox-harness';
+import { setupSandbox } from '../../../../test/sandbox-harness';
 import { renderRoute } from '../../../../test/render';
 
-const sb = useSandbox();
+const sb = setupSandbox();
 
 /** The certifications a reviewer should see in a phase, straight from the sandbox's records. */
 function expectedNames(reviewerId: string, phase: 'ACTIVE' | 'SIGNED') {
