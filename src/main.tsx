@@ -1,15 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { configureClient } from './api/http';
-import { sessionStore } from './features/auth/session';
+import { connectClientToSession } from './features/auth/session';
 import { App } from './app/App';
 import type { SandboxControls } from './sandbox/browser';
 
-configureClient({
-  baseUrl: '/v3',
-  getAccessToken: () => sessionStore.get()?.accessToken,
-  onUnauthorized: () => sessionStore.markExpired(),
-});
+connectClientToSession();
 
 async function boot() {
   const container = document.getElementById('root')!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { configureClient } from '../src/api/http';
-import { sessionFromToken, sessionStore } from '../src/features/auth/session';
+import { connectClientToSession, sessionFromToken, sessionStore } from '../src/features/auth/session';
 import { PERSONAS } from '../src/sandbox/seed';
 import { startNodeSandbox } from '../src/sandbox/node';
 import type { SandboxTenant } from '../src/sandbox/tenant';
@@ -26,15 +26,22 @@ export function setupSandbox(options: { rateLimit?: boolean } = {}) {
   // each test starts from that same moment.
   const start = Date.now();
   const clock = new TestClock(start);
+  let rawToken: string | null | undefined;
   const ctx = {
     clock,
     tenant: undefined as unknown as SandboxTenant,
-    token: null as string | null,
+    /** The bearer token sent: the session's, unless a test sets a raw one (null for none). */
+    get token(): string | null {
+      return rawToken !== undefined ? rawToken : (sessionStore.get()?.accessToken ?? null);
+    },
+    set token(value: string | null) {
+      rawToken = value;
+    },
+    /** Signs in as a persona or identity, as the app's session would. */
     signInAs(who: Persona['key'] | string) {
       const identityId = PERSONAS.find((p) => p.key === who)?.identityId ?? who;
-      ctx.token = ctx.tenant.mintToken(identityId);
-      // Pages read who is signed in from the session, as in the app.
-      sessionStore.set(sessionFromToken(ctx.token, { personaKey: PERSONAS.find((p) => p.key === who)?.key }));
+      rawToken = undefined;
+      sessionStore.set(sessionFromToken(ctx.tenant.mintToken(identityId), { personaKey: PERSONAS.find((p) => p.key === who)?.key }));
       return identityId;
     },
     persona(key: Persona['key']) {
@@ -46,7 +53,9 @@ export function setupSandbox(options: { rateLimit?: boolean } = {}) {
     const started = await startNodeSandbox({ clock, rateLimit: options.rateLimit ? undefined : null });
     ctx.tenant = started.tenant;
     close = started.close;
-    configureClient({ baseUrl: TEST_BASE_URL, getAccessToken: () => ctx.token, sleep: async () => undefined, backoffMs: 0 });
+    // As in the app, except that retries don't wait.
+    connectClientToSession(TEST_BASE_URL);
+    configureClient({ getAccessToken: () => ctx.token, sleep: async () => undefined, backoffMs: 0 });
   });
   beforeEach(async () => {
     clock.time = start;

@@ -27,18 +27,24 @@ declare global {
   }
 }
 
-function readLatencyOverride(): LatencyConfig | null {
-  const value = new URLSearchParams(window.location.search).get('sandboxLatency') ?? sessionStorage.getItem('attest.sandbox.latency');
+/** A number from `?name=` (remembered for the tab), e.g. ?sandboxLatency=0 or ?sandboxScale=3. */
+function readSetting(name: string): number | null {
+  const value = new URLSearchParams(window.location.search).get(name) ?? sessionStorage.getItem(`attest.${name}`);
   if (value === null) return null;
-  sessionStorage.setItem('attest.sandbox.latency', value);
-  const ms = Number(value);
-  return Number.isFinite(ms) && ms >= 0 ? { minMs: ms, maxMs: ms } : null;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) return null;
+  sessionStorage.setItem(`attest.${name}`, value);
+  return number;
 }
 
 export async function startSandbox(): Promise<SandboxControls> {
+  const latency = readSetting('sandboxLatency');
+  // A larger data set for benchmarks: the largest certification has 10,000 × scale items.
+  const scale = readSetting('sandboxScale');
   const tenant = await SandboxTenant.create({
     persistence: indexedDbPersistence(),
-    latency: readLatencyOverride() ?? REALISTIC_LATENCY,
+    latency: latency === null ? REALISTIC_LATENCY : { minMs: latency, maxMs: latency },
+    scale: scale !== null && scale >= 1 ? Math.floor(scale) : undefined,
   });
   const resolver = ({ request }: { request: Request }) => tenant.handle(request);
   const worker = setupWorker(http.all(`${API_PREFIX}/*`, resolver), http.post(TOKEN_PATH, resolver));

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { configureClient } from '../../api/http';
 import { decodeAccessToken } from '../../api/jwt';
 
 /**
@@ -101,7 +102,7 @@ export async function signInWithClientCredentials(clientId: string, clientSecret
   const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId.trim(), client_secret: clientSecret.trim() });
   let response: Response;
   try {
-    response = await fetch('/oauth/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    response = await fetch(new URL('/oauth/token', window.location.origin), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
   } catch {
     throw new Error('Could not reach the tenant to sign in. Check your connection and that Attest was started with SAILPOINT_API_URL.');
   }
@@ -113,4 +114,13 @@ export async function signInWithClientCredentials(clientId: string, clientSecret
     throw new Error(`Sign-in failed (HTTP ${response.status}). Try again in a moment.`);
   }
   return sessionFromToken(payload.access_token, { identityId: payload.identity_id, personaKey });
+}
+
+/** Points the typed client at the session: its bearer token, and a 401 marks the session expired. */
+export function connectClientToSession(baseUrl = '/v3'): void {
+  configureClient({
+    baseUrl,
+    getAccessToken: () => sessionStore.get()?.accessToken,
+    onUnauthorized: () => sessionStore.markExpired(),
+  });
 }
