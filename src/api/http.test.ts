@@ -12,6 +12,7 @@ import {
   reassignIdentityCertifications,
   signOffIdentityCertification,
 } from './certifications';
+import { failure } from '../../test/expect-api';
 
 const BASE = 'https://acme.api.identitynow.test/v3';
 const BACKOFF = 100;
@@ -57,16 +58,6 @@ function use(...script: Reply[]) {
   const fake = fakeFetch(...script);
   configureClient({ fetch: fake.fetch });
   return fake.calls;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
 }
 
 beforeEach(() => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { setupSandbox, TEST_BASE_URL } from '../../test/sandbox-harness';
-import { ApiError } from '../api/errors';
 import { base64UrlEncode } from '../api/jwt';
 import { call, configureClient, getClientConfig } from '../api/http';
 import {
@@ -9,16 +8,7 @@ import {
   listIdentityCertifications,
   makeIdentityDecision,
 } from '../api/certifications';
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
+import { failure } from '../../test/expect-api';
 
 /** Runs `fn` with some client settings changed, then puts them back. */
 async function withClient<T>(changes: Parameters<typeof configureClient>[0], fn: () => Promise<T>): Promise<T> {

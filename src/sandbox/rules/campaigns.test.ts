@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_BASE_URL, setupSandbox } from '../../../test/sandbox-harness';
 import {
-  ApiError,
   completeCampaign,
   createCampaign,
   deleteCampaigns,
@@ -22,21 +21,11 @@ import {
   type ReportType,
 } from '../../api';
 import { PERSONAS } from '../seed';
-import { DURATIONS } from './lifecycle';
-import { TASK_FINISH_MS } from './certifications';
+import { DURATIONS, TASK_FINISH_MS } from './lifecycle';
+import { failure } from '../../../test/expect-api';
 
 const DAY = 86_400_000;
 const persona = (key: string) => PERSONAS.find((p) => p.key === key)!.identityId;
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** Expects a 400 whose message matches. */
 async function rejects400(promise: Promise<unknown>, text: RegExp) {

@@ -27,8 +27,7 @@ import { queryCollection } from '../query';
 import type { CampaignRecord } from '../model';
 import type { Store } from '../store';
 import { taskDto } from '../views';
-import { TASK_FINISH_MS, TASK_START_MS } from './certifications';
-import { DURATIONS, later } from './lifecycle';
+import { DURATIONS, later, queueTask } from './lifecycle';
 
 /** The 13 campaign operations of the Certification Campaigns tag (templates and schedules are in templates.ts). */
 
@@ -347,19 +346,11 @@ export const campaignRoutes: Route[] = [
       if (foreign.length) throw badRequest(`These certifications are not in campaign ${campaign.id}: ${foreign.slice(0, 10).join(', ')}.`);
       const signed = ids.filter((id) => ctx.store.get('certifications', id)!.phase === 'SIGNED');
       if (signed.length) throw badRequest(`These certifications are signed off and cannot be reassigned: ${signed.slice(0, 10).join(', ')}.`);
-      const now = ctx.store.now().getTime();
-      const task = ctx.store.put('tasks', {
-        id: ctx.store.newId(),
+      const task = queueTask(ctx.store, {
         type: 'ADMIN_REASSIGN',
         targetType: 'CAMPAIGN',
         targetId: campaign.id,
-        status: 'QUEUED',
-        errors: [],
-        reassignmentTrailDTOs: [],
-        created: new Date(now).toISOString(),
         ownerId: ctx.caller.id,
-        startAt: new Date(now + TASK_START_MS).toISOString(),
-        finishAt: new Date(now + TASK_FINISH_MS).toISOString(),
         work: { kind: 'admin-reassign', campaignId: campaign.id, certificationIds: ids, reassignTo, reason },
       });
       return { status: 202, body: taskDto(task) };

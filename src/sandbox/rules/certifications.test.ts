@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { setupSandbox } from '../../../test/sandbox-harness';
-import { ApiError } from '../../api/errors';
 import { f, type Filter } from '../../api/filters';
 import { request } from '../../api/http';
 import { fetchAllPages, type FilterField, type Sorter } from '../../api/collections';
@@ -19,6 +18,7 @@ import {
   submitReassignCertsAsync,
 } from '../../api/certifications';
 import type { AccessReviewItem, IdentityCertificationDto, MandatoryCommentRequirement, ReviewDecision } from '../../api/schemas';
+import { refused } from '../../../test/expect-api';
 
 const sb = setupSandbox();
 
@@ -27,20 +27,6 @@ const sb = setupSandbox();
 
 type CertFilter = Filter<FilterField<'listIdentityCertifications'>>;
 type ItemFilter = Filter<FilterField<'listIdentityAccessReviewItems'>>;
-
-async function refused(promise: Promise<unknown>, status: number, message?: RegExp): Promise<ApiError> {
-  let error: unknown;
-  try {
-    await promise;
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'expected the request to be refused').toBeInstanceOf(ApiError);
-  const apiError = error as ApiError;
-  expect(apiError.status, apiError.message).toBe(status);
-  if (message) expect(apiError.message).toMatch(message);
-  return apiError;
-}
 
 /** A GET with the query exactly as given: for filters and sorters the typed client would not let us write. */
 function rawGet(path: string, query: Record<string, string>) {

@@ -15,15 +15,12 @@ import { queryCollection, type Accessors } from '../query';
 import type { CertificationRecord, ItemRecord, TaskRecord } from '../model';
 import type { Store } from '../store';
 import { accessName, certificationCounts, certificationDto, identityRef, itemDto, itemSourceName, subjectName, taskDto } from '../views';
-import { settleCampaignIfAllSigned } from './lifecycle';
+import { queueTask, settleCampaignIfAllSigned } from './lifecycle';
 
 /** ISC's limits for the Certifications operations (API-NOTES §1). */
 export const DECIDE_MAX = 250;
 export const REASSIGN_SYNC_MAX = 50;
 export const REASSIGN_ASYNC_MAX = 500;
-/** How long the sandbox's async reassign takes to start and to finish. */
-export const TASK_START_MS = 800;
-export const TASK_FINISH_MS = 3000;
 
 const isAdmin = (ctx: RequestContext) => hasLevel(ctx.caller, CERTIFICATION_ADMIN_LEVELS);
 
@@ -339,19 +336,11 @@ export const certificationRoutes: Route[] = [
       const cert = certificationFor(ctx, ctx.params.id!);
       requireActive(cert, 'be reassigned');
       const { body } = validateReassign(ctx, cert, REASSIGN_ASYNC_MAX);
-      const now = ctx.store.now().getTime();
-      const task = ctx.store.put('tasks', {
-        id: crypto.randomUUID(),
+      const task = queueTask(ctx.store, {
         type: 'REASSIGN',
         targetType: 'CERTIFICATION',
         targetId: cert.id,
-        status: 'QUEUED',
-        errors: [],
-        reassignmentTrailDTOs: [],
-        created: new Date(now).toISOString(),
         ownerId: ctx.caller.id,
-        startAt: new Date(now + TASK_START_MS).toISOString(),
-        finishAt: new Date(now + TASK_FINISH_MS).toISOString(),
         work: { kind: 'reassign', certificationId: cert.id, refs: body.reassign, reassignTo: body.reassignTo, reason: body.reason },
       });
       return { body: taskDto(task) };

@@ -19,6 +19,27 @@ export const DURATIONS = {
   remediationMs: 4000,
 } as const;
 
+/** How long a certification task takes to start and to finish. */
+export const TASK_START_MS = 800;
+export const TASK_FINISH_MS = 3000;
+
+/** Queues a background task for its owner; `advance` runs its work when it finishes. */
+export function queueTask(
+  store: Store,
+  task: Pick<TaskRecord, 'type' | 'targetType' | 'targetId' | 'ownerId' | 'work'>,
+): TaskRecord {
+  return store.put('tasks', {
+    id: crypto.randomUUID(),
+    status: 'QUEUED',
+    errors: [],
+    reassignmentTrailDTOs: [],
+    created: store.nowIso(),
+    startAt: later(store, TASK_START_MS),
+    finishAt: later(store, TASK_FINISH_MS),
+    ...task,
+  });
+}
+
 export function later(store: Store, ms: number): string {
   return new Date(store.now().getTime() + ms).toISOString();
 }

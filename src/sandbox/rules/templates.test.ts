@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_BASE_URL, setupSandbox } from '../../../test/sandbox-harness';
 import {
-  ApiError,
   createCampaignTemplate,
   deleteCampaignTemplate,
   deleteCampaignTemplateSchedule,
@@ -20,19 +19,10 @@ import {
 import { PERSONAS } from '../seed';
 import { DURATIONS } from './lifecycle';
 import { addIsoDuration, formatDatePlaceholders, parseIsoDuration } from './templates';
+import { failure } from '../../../test/expect-api';
 
 const persona = (key: string) => PERSONAS.find((p) => p.key === key)!.identityId;
 const UNKNOWN = 'ffffffffffffffffffffffffffffffff';
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 async function rejects400(promise: Promise<unknown>, text: RegExp) {
   const error = await failure(promise);
