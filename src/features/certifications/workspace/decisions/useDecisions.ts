@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useBlocker } from 'react-router';
+import { makeIdentityDecision } from '../../../../api/certifications';
+import type { AccessReviewItem, CertificationDecision, ReviewDecision } from '../../../../api/schemas';
+import { sessionStore } from '../../../auth/session';
+import { certificationQueries } from '../../queries';
+import { applyDecisionsToCache, itemQueries } from '../items';
+import { DecisionQueue, indexedDbDecisionStorage, type QueueEntry, type RunProgress } from './queue';
+
+let queue: DecisionQueue | null = null;
+
+/** The app's one decision queue, sending through the typed client, restored from IndexedDB. */
+export function getDecisionQueue(): DecisionQueue {
+  if (!queue) {
+    queue = new DecisionQueue({
+      storage: indexedDbDecisionStorage(),
+      send: (certificationId, decisions) => makeIdentityDecision(certificationId, decisions),
+    });
+    void queue.load();
+    // A renewed session or a restored connection sends what waited.
+    sessionStore.subscribe(() => {
+      if (sessionStore.get() && !sessionStore.isExpired()) queue?.resume();
+    });
+    if (typeof window !== 'undefined') window.addEventListener('online', () => queue?.resume());
+  }
+  return queue;
+}
+
+/** Tests: a fresh queue (its storage is cleared by the caller). */
+export function replaceDecisionQueue(next: DecisionQueue | null): void {
+  queue = next;
+}
+
+/** What a row shows: the decision not yet confirmed if there is one, else the tenant's. */
+export interface EffectiveDecision {
+  decision: CertificationDecision | undefined;
+  comments: string | null | undefined;
+  state: 'saved' | 'undecided' | 'queued' | 'sending' | 'failed';
+  message?: string;
+}
+
+export function effectiveDecision(item: AccessReviewItem, pending: Map<string, QueueEntry>): EffectiveDecision {
+  const entry = item.id ? pending.get(item.id) : undefined;
+  if (entry) {
+    if (entry.status === 'failed') {
+      return { decision: item.decision, comments: item.comments, state: 'failed', message: entry.message };
+    }
+    return { decision: entry.decision.decision, comments: entry.decision.comments, state: entry.status };
+  }
+  return { decision: item.decision, comments: item.comments, state: item.decision ? 'saved' : 'undecided' };
+}
+
+export interface DecisionInput {
+  item: AccessReviewItem;
+  decision: CertificationDecision;
+  comments?: string;
+  /** REVOKE only: when the access should end. */
+  proposedEndDate?: string;
+}
+
+interface UndoStep {
+  certificationId: string;
+  /** Each item's decision before the step: what undo restores. */
+  before: { item: AccessReviewItem; previous: ReviewDecision | null }[];
+}
+
+const undoStacks = new Map<string, UndoStep[]>();
+const tallies = new Map<string, { bulk: number; single: number }>();
+
+/**
+ * Decisions on a certification: decide (optimistic, durable), undo, bulk progress, failures.
+ * Confirmed decisions are written into the cached certification and item pages as they land.
+ */
+export function useDecisions(certificationId: string) {
+  const q = getDecisionQueue();
+  const queryClient = useQueryClient();
+
+  const subscribe = useCallback(
+    (notify: () => void) => q.subscribe((event) => event.certificationId === certificationId && notify()),
+    [q, certificationId],
+  );
+  const version = useSyncExternalStore(subscribe, () => q.revision());
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes exactly when the queue does
+  const pending = useMemo(() => q.pending(certificationId), [q, certificationId, version]);
+
+  useEffect(
+    () =>
+      q.subscribe((event) => {
+        if (event.certificationId !== certificationId) return;
+        if (event.type === 'sent') {
+          queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, event.certification);
+          applyDecisionsToCache(queryClient, certificationId, event.decisions);
+          void queryClient.invalidateQueries({ queryKey: certificationQueries.lists() });
+        }
+        if (event.type === 'change' && q.pending(certificationId).size === 0) {
+          // All confirmed: let pages with filters such as "undecided" catch up with the tenant.
+          void queryClient.invalidateQueries({ queryKey: itemQueries.all(certificationId), refetchType: 'active' });
+        }
+      }),
+    [q, certificationId, queryClient],
+  );
+
+  const decide = useCallback(
+    (inputs: DecisionInput[], options: { bulk: boolean }) => {
+      if (inputs.length === 0) return;
+      const current = q.pending(certificationId);
+      const before = inputs.map(({ item }) => {
+        const entry = current.get(item.id!);
+        const previous: ReviewDecision | null = entry && entry.status !== 'failed'
+          ? entry.decision
+          : item.decision
+            ? { id: item.id!, decision: item.decision, bulk: false, ...(item.comments ? { comments: item.comments } : {}) }
+            : null;
+        return { item, previous };
+      });
+      const stack = undoStacks.get(certificationId) ?? [];
+      stack.push({ certificationId, before });
+      undoStacks.set(certificationId, stack.slice(-50));
+      const tally = tallies.get(certificationId) ?? { bulk: 0, single: 0 };
+      if (options.bulk) tally.bulk += inputs.length;
+      else tally.single += inputs.length;
+      tallies.set(certificationId, tally);
+      q.enqueue(
+        certificationId,
+        inputs.map(({ item, decision, comments, proposedEndDate }) => ({
+          id: item.id!,
+          decision,
+          bulk: options.bulk,
+          ...(comments?.trim() ? { comments: comments.trim() } : {}),
+          ...(decision === 'REVOKE' && proposedEndDate ? { proposedEndDate } : {}),
+        })),
+        { immediate: options.bulk },
+      );
+    },
+    [q, certificationId],
+  );
+
+  /**
+   * Reverts the last step. Decisions not yet sent are simply taken back; sent ones go back to their
+   * previous decision. ISC cannot clear a decision, so a first decision already confirmed stays: the
+   * answer says so, and the reviewer can change it instead.
+   */
+  const undo = useCallback((): { undone: number; kept: number } | null => {
+    const stack = undoStacks.get(certificationId);
+    const step = stack?.pop();
+    if (!step) return null;
+    let undone = 0;
+    let kept = 0;
+    const restore: ReviewDecision[] = [];
+    const cancelled = new Set(q.cancel(certificationId, step.before.map((b) => b.item.id!)));
+    for (const { item, previous } of step.before) {
+      if (previous) {
+        restore.push(previous);
+        undone++;
+      } else if (cancelled.has(item.id!)) undone++;
+      else kept++;
+    }
+    if (restore.length) q.enqueue(certificationId, restore);
+    const tally = tallies.get(certificationId);
+    if (tally) {
+      const bulk = step.before.length > 1;
+      if (bulk) tally.bulk = Math.max(0, tally.bulk - undone);
+      else tally.single = Math.max(0, tally.single - undone);
+    }
+    return { undone, kept };
+  }, [q, certificationId]);
+
+  let failedCount = 0;
+  let unsentCount = 0;
+  for (const entry of pending.values()) {
+    if (entry.status === 'failed') failedCount++;
+    else unsentCount++;
+  }
+
+  return {
+    pending,
+    decide,
+    undo,
+    canUndo: (undoStacks.get(certificationId)?.length ?? 0) > 0,
+    progress: q.progress(certificationId) as RunProgress | null,
+    failedCount,
+    unsentCount,
+    /** Decisions made in this browser, in bulk and one by one (for the workspace's honesty counter). */
+    tally: tallies.get(certificationId) ?? { bulk: 0, single: 0 },
+    retryFailed: () => q.retryFailed(certificationId),
+    discardFailed: () => q.discardFailed(certificationId),
+  };
+}
+
+/** Warns before leaving the page (or the app) while decisions are not yet confirmed. */
+export function useUnsentDecisionsGuard(unsent: number) {
+  useEffect(() => {
+    if (unsent === 0) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsent]);
+  return useBlocker(({ currentLocation, nextLocation }) => unsent > 0 && currentLocation.pathname !== nextLocation.pathname);
+}
