@@ -19,6 +19,8 @@ export interface SandboxControls {
   setRateLimit(enabled: boolean): void;
   injectFault(fault: InjectedFault): void;
   clearFaults(): void;
+  /** Requests served, 429s answered, and calls per operation since the page loaded. */
+  stats(): { requests: number; rateLimited: number; byOperation: Record<string, number> };
 }
 
 declare global {
@@ -61,6 +63,7 @@ export async function startSandbox(): Promise<SandboxControls> {
     },
     injectFault: (fault) => tenant.injectFault(fault),
     clearFaults: () => tenant.clearFaults(),
+    stats: () => structuredClone(tenant.stats),
   };
   window.attestSandbox = controls;
   return controls;

@@ -9,6 +9,7 @@ import { advance } from './rules/lifecycle';
 import { certificationRoutes } from './rules/certifications';
 import { campaignRoutes } from './rules/campaigns';
 import { templateRoutes } from './rules/templates';
+import { searchRoutes } from './rules/search';
 
 /**
  * Attest's simulated ISC tenant: the 33 operations with ISC's rules over a persistent store, behind the
@@ -81,7 +82,7 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern, keys, specificity: segments.filter((s) => !s.startsWith(':')).length };
 }
 
-const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes]
+const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes]
   .map(compile)
   .sort((a, b) => b.specificity - a.specificity);
 
@@ -92,6 +93,8 @@ export class SandboxTenant {
   latency: LatencyConfig;
   rateLimit: RateLimitConfig | null;
   readonly faults: InjectedFault[] = [];
+  /** What the tenant has served since it started: for benchmarks and demos. */
+  readonly stats = { requests: 0, rateLimited: 0, byOperation: {} as Record<string, number> };
   private readonly hits = new Map<string, number[]>();
   private readonly clock: { now: () => number };
   private scale: number;
@@ -186,7 +189,12 @@ export class SandboxTenant {
     if (caller instanceof Response) return caller;
 
     const limited = this.checkRateLimit(caller.clientId);
-    if (limited) return limited;
+    this.stats.requests++;
+    if (limited) {
+      this.stats.rateLimited++;
+      return limited;
+    }
+    if (match) this.stats.byOperation[match.route.operationId] = (this.stats.byOperation[match.route.operationId] ?? 0) + 1;
 
     if (!match) return json(errorBody(new SandboxError(404, `No operation ${request.method} ${url.pathname} in this API.`)), 404);
 

@@ -61,6 +61,10 @@ export class DecisionQueue {
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private active = new Map<string, number>();
   private attempts = new Map<string, number>();
+  /** Certifications waiting out a retry delay: nothing is sent for them until the retry timer fires. */
+  private backingOff = new Set<string>();
+  /** Keys whose call is in flight: a newer version of one waits for that reply, so calls never overtake. */
+  private inFlight = new Set<string>();
   private runs = new Map<string, RunProgress>();
   private paused = false;
   private versions = 0;
@@ -73,14 +77,22 @@ export class DecisionQueue {
   /** Restores decisions that were not confirmed before a reload, and sends them. */
   load(): Promise<void> {
     return (this.loaded ??= this.options.storage.load().then((stored) => {
+      const restored: QueueEntry[] = [];
       for (const entry of stored) {
         const key = keyOf(entry.certificationId, entry.decision.id);
         if (this.entries.has(key)) continue;
         // A send cut short by the reload: its reply never came, so send it again.
-        this.entries.set(key, { ...entry, status: entry.status === 'failed' ? 'failed' : 'queued' });
+        const restoredEntry: QueueEntry = { ...entry, status: entry.status === 'failed' ? 'failed' : 'queued' };
+        this.entries.set(key, restoredEntry);
+        restored.push(restoredEntry);
         this.versions = Math.max(this.versions, entry.version);
       }
       for (const certificationId of new Set(stored.map((e) => e.certificationId))) {
+        // The restored decisions are this run's work, so progress can reach its total.
+        const mine = restored.filter((e) => e.certificationId === certificationId);
+        const run = this.run(certificationId);
+        run.total += mine.length;
+        run.failed += mine.filter((e) => e.status === 'failed').length;
         this.emit({ type: 'change', certificationId });
         this.schedule(certificationId, 0);
       }
@@ -98,11 +110,15 @@ export class DecisionQueue {
     const run = this.run(certificationId);
     const changed: QueueEntry[] = [];
     for (const decision of decisions) {
+      const key = keyOf(certificationId, decision.id);
+      const previous = this.entries.get(key);
+      // Replacing a queued decision is not more work; replacing a failed one takes it out of the failures.
+      if (previous?.status === 'failed' && run.failed > 0) run.failed--;
+      else if (previous?.status !== 'queued') run.total++;
       const entry: QueueEntry = { certificationId, decision, version: ++this.versions, status: 'queued', queuedAt: Date.now() };
-      this.entries.set(keyOf(certificationId, decision.id), entry);
+      this.entries.set(key, entry);
       changed.push(entry);
     }
-    run.total += decisions.length;
     this.persist(changed, []);
     this.emit({ type: 'change', certificationId });
     this.schedule(certificationId, options.immediate ? 0 : (this.options.delayMs ?? 600));
@@ -226,6 +242,7 @@ export class DecisionQueue {
       certificationId,
       setTimeout(() => {
         this.timers.delete(certificationId);
+        this.backingOff.delete(certificationId);
         void this.pump(certificationId);
       }, delay),
     );
@@ -234,9 +251,11 @@ export class DecisionQueue {
   /** Sends queued decisions in calls of at most 250, a few calls at a time. */
   private async pump(certificationId: string): Promise<void> {
     const limit = this.options.concurrency ?? 2;
+    // After a transient failure, wait for the retry timer (a finished call must not resend at once).
+    if (this.backingOff.has(certificationId)) return;
     while (!this.paused && (this.active.get(certificationId) ?? 0) < limit) {
       const batch = [...this.entries.values()]
-        .filter((e) => e.certificationId === certificationId && e.status === 'queued')
+        .filter((e) => e.certificationId === certificationId && e.status === 'queued' && !this.inFlight.has(keyOf(certificationId, e.decision.id)))
         .slice(0, MAX_DECISIONS_PER_CALL);
       if (batch.length === 0) return;
       for (const entry of batch) entry.status = 'sending';
@@ -253,42 +272,52 @@ export class DecisionQueue {
     const run = this.run(certificationId);
     run.calls++;
     const decisions = batch.map((e) => e.decision);
+    const keys = batch.map((e) => keyOf(certificationId, e.decision.id));
+    for (const key of keys) this.inFlight.add(key);
+    let certification: IdentityCertificationDto;
     try {
-      const certification = await this.options.send(certificationId, decisions);
-      this.attempts.delete(certificationId);
-      const confirmed: string[] = [];
-      for (const entry of batch) {
-        const key = keyOf(certificationId, entry.decision.id);
-        // Only clear what this reply confirmed: a newer decision made meanwhile stays queued.
-        if (this.entries.get(key)?.version === entry.version) {
-          this.entries.delete(key);
-          confirmed.push(key);
-        }
-      }
-      run.sent += batch.length;
-      this.persist([], confirmed);
-      this.emit({ type: 'sent', certificationId, certification, decisions });
-      this.emit({ type: 'change', certificationId });
+      certification = await this.options.send(certificationId, decisions);
     } catch (error) {
-      this.handleFailure(certificationId, batch, error);
+      for (const key of keys) this.inFlight.delete(key);
+      await this.handleFailure(certificationId, batch, error, run);
+      return;
     }
+    for (const key of keys) this.inFlight.delete(key);
+    this.attempts.delete(certificationId);
+    const confirmed: string[] = [];
+    for (const entry of batch) {
+      const key = keyOf(certificationId, entry.decision.id);
+      // Only clear what this reply confirmed: a newer decision made meanwhile stays queued.
+      if (this.entries.get(key)?.version === entry.version) {
+        this.entries.delete(key);
+        confirmed.push(key);
+      }
+    }
+    run.sent += batch.length;
+    this.persist([], confirmed);
+    this.emit({ type: 'sent', certificationId, certification, decisions });
+    this.emit({ type: 'change', certificationId });
   }
 
-  private handleFailure(certificationId: string, batch: QueueEntry[], error: unknown): void {
+  private async handleFailure(certificationId: string, batch: QueueEntry[], error: unknown, run: RunProgress): Promise<void> {
     const status = isApiError(error) ? error.status : undefined;
     const current = batch.filter((e) => this.entries.get(keyOf(certificationId, e.decision.id))?.version === e.version);
     const requeue = () => current.forEach((e) => (e.status = 'queued'));
+    // Decisions replaced while this call was out are never sent now: their newer versions count instead.
+    run.total = Math.max(run.sent + run.failed, run.total - (batch.length - current.length));
 
     if (status === 401) {
       // The session expired: keep everything, wait for sign-in.
       requeue();
       this.pause();
-    } else if (status === 400 && current.length > 1) {
-      // Find the refused decisions: send each half on its own, immediately.
+    } else if (status === 400 && batch.length > 1) {
+      // Find the refused decisions: send each half on its own, immediately. (A decision replaced meanwhile
+      // may have been the refused one, so even a single one left is sent again on its own.) The halves are
+      // awaited, so this call counts as in flight until they are answered.
       const half = Math.ceil(current.length / 2);
-      requeue();
-      void this.sendBatch(certificationId, current.slice(0, half).map((e) => ((e.status = 'sending'), e)));
-      void this.sendBatch(certificationId, current.slice(half).map((e) => ((e.status = 'sending'), e)));
+      const halves = [current.slice(0, half), current.slice(half)].filter((h) => h.length > 0);
+      for (const entry of current) entry.status = 'sending';
+      await Promise.all(halves.map((h) => this.sendBatch(certificationId, h)));
       return;
     } else if (status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408) {
       // Refused for good (400 on a single decision, 403, 404): show it on the row, keep it for a retry or discard.
@@ -297,13 +326,14 @@ export class DecisionQueue {
         entry.status = 'failed';
         entry.message = message;
       }
-      const run = this.run(certificationId);
+      // The run of this call (this.run() would start a new one once nothing is left to send).
       run.failed += current.length;
       this.persist(current, []);
       this.emit({ type: 'failed', certificationId, decisions: current.map((e) => e.decision), message });
     } else {
       // Network, 5xx, rate limit: keep it queued and try again after a pause.
       requeue();
+      this.backingOff.add(certificationId);
       const attempt = (this.attempts.get(certificationId) ?? 0) + 1;
       this.attempts.set(certificationId, attempt);
       const delays = this.options.retryDelaysMs ?? [1000, 2000, 5000, 10_000, 30_000];

@@ -27,9 +27,11 @@ export function getDecisionQueue(): DecisionQueue {
   return queue;
 }
 
-/** Tests: a fresh queue (its storage is cleared by the caller). */
+/** Tests: a fresh queue (its storage is cleared by the caller). Undo steps and tallies of the old one go with it. */
 export function replaceDecisionQueue(next: DecisionQueue | null): void {
   queue = next;
+  undoStacks.clear();
+  tallies.clear();
 }
 
 /** What a row shows: the decision not yet confirmed if there is one, else the tenant's. */
@@ -61,8 +63,12 @@ export interface DecisionInput {
 
 interface UndoStep {
   certificationId: string;
-  /** Each item's decision before the step: what undo restores. */
-  before: { item: AccessReviewItem; previous: ReviewDecision | null }[];
+  bulk: boolean;
+  /**
+   * Each item's decision before the step: what undo restores. `saved` when it is the tenant's own (then a
+   * step taken back before it was sent needs nothing restored).
+   */
+  before: { item: AccessReviewItem; previous: ReviewDecision | null; saved: boolean }[];
 }
 
 const undoStacks = new Map<string, UndoStep[]>();
@@ -107,15 +113,16 @@ export function useDecisions(certificationId: string) {
       const current = q.pending(certificationId);
       const before = inputs.map(({ item }) => {
         const entry = current.get(item.id!);
-        const previous: ReviewDecision | null = entry && entry.status !== 'failed'
-          ? entry.decision
+        const saved = !(entry && entry.status !== 'failed');
+        const previous: ReviewDecision | null = !saved
+          ? entry!.decision
           : item.decision
             ? { id: item.id!, decision: item.decision, bulk: false, ...(item.comments ? { comments: item.comments } : {}) }
             : null;
-        return { item, previous };
+        return { item, previous, saved };
       });
       const stack = undoStacks.get(certificationId) ?? [];
-      stack.push({ certificationId, before });
+      stack.push({ certificationId, bulk: options.bulk, before });
       undoStacks.set(certificationId, stack.slice(-50));
       const tally = tallies.get(certificationId) ?? { bulk: 0, single: 0 };
       if (options.bulk) tally.bulk += inputs.length;
@@ -149,18 +156,19 @@ export function useDecisions(certificationId: string) {
     let kept = 0;
     const restore: ReviewDecision[] = [];
     const cancelled = new Set(q.cancel(certificationId, step.before.map((b) => b.item.id!)));
-    for (const { item, previous } of step.before) {
-      if (previous) {
+    for (const { item, previous, saved } of step.before) {
+      if (cancelled.has(item.id!) && saved) {
+        // Taken back before it was sent: the tenant still has the previous decision (or none).
+        undone++;
+      } else if (previous) {
         restore.push(previous);
         undone++;
-      } else if (cancelled.has(item.id!)) undone++;
-      else kept++;
+      } else kept++;
     }
     if (restore.length) q.enqueue(certificationId, restore);
     const tally = tallies.get(certificationId);
     if (tally) {
-      const bulk = step.before.length > 1;
-      if (bulk) tally.bulk = Math.max(0, tally.bulk - undone);
+      if (step.bulk) tally.bulk = Math.max(0, tally.bulk - undone);
       else tally.single = Math.max(0, tally.single - undone);
     }
     return { undone, kept };

@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { AccessReviewItem, CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
+import { BulkConfirmDialog, type BulkConfirmDialogProps } from './BulkConfirmDialog';
+import { makeItem, renderWithProviders } from './testing';
+
+function open(decision: CertificationDecision, items: AccessReviewItem[] | null, extra: Partial<BulkConfirmDialogProps> = {}) {
+  const onConfirm = vi.fn();
+  const onCancel = vi.fn();
+  const requirement: MandatoryCommentRequirement = 'NO_DECISIONS';
+  const utils = renderWithProviders(
+    <BulkConfirmDialog
+      open
+      decision={decision}
+      count={items?.length ?? 1000}
+      items={items}
+      scopeLabel='everything matching "Undecided"'
+      requirement={requirement}
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+      {...extra}
+    />,
+  );
+  const dialog = screen.getByRole('dialog');
+  return { ...utils, dialog, onConfirm, onCancel };
+}
+
+/** Ten items, six of them high-risk: 2 privileged (one also unused), 3 new, 1 without a description. */
+function mixedItems(): AccessReviewItem[] {
+  return [
+    makeItem({ name: 'Domain Admins', privileged: true }),
+    makeItem({ name: 'SAP_FI_ADMIN', privileged: true, usageDays: 0 }),
+    makeItem({ name: 'New 1', newAccess: true }),
+    makeItem({ name: 'New 2', newAccess: true }),
+    makeItem({ name: 'New 3', newAccess: true }),
+    makeItem({ name: 'Undocumented', description: null }),
+    makeItem(),
+    makeItem(),
+    makeItem(),
+    makeItem(),
+  ];
+}
+
+describe('BulkConfirmDialog', () => {
+  it('shows how far gathering the items has got, and cannot confirm until they are in', () => {
+    const { dialog } = open('APPROVE', null, { count: 1000, loading: { loaded: 250, total: 1000 } });
+    expect(within(dialog).getByRole('heading', { name: 'Approve 1,000 items' })).toBeInTheDocument();
+    expect(within(dialog).getByText('You are about to approve everything matching "Undecided": 1,000 items.')).toBeInTheDocument();
+    const bar = within(dialog).getByRole('progressbar', { name: 'Gathering the items' });
+    expect(bar).toHaveAttribute('aria-valuenow', '25');
+    expect(within(dialog).getByText('Gathering the items: 250 of 1,000')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Approve 1,000 items' })).toBeDisabled();
+  });
+
+  it('counts the high-risk items by kind, names the riskiest, and wants them acknowledged before approving', async () => {
+    const { dialog, onConfirm } = open('APPROVE', mixedItems());
+    const warning = within(dialog).getByRole('alert');
+    expect(within(warning).getByText('6 of 10 are high-risk: 2 privileged, 3 new access, 1 unused, 1 no description.')).toBeInTheDocument();
+    const examples = within(within(warning).getByRole('list', { name: 'High-risk examples' })).getAllByRole('listitem');
+    expect(examples).toHaveLength(5);
+    // Riskiest first: privileged and unused beats privileged alone.
+    expect(examples[0]).toHaveTextContent(/^SAP_FI_ADMIN for Person \d+ \(privileged, unused\)$/);
+    expect(examples[1]).toHaveTextContent(/^Domain Admins for/);
+    expect(within(warning).getByText('and 1 more.')).toBeInTheDocument();
+
+    const confirm = within(dialog).getByRole('button', { name: 'Approve 10 items' });
+    expect(confirm).toBeDisabled();
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'I have reviewed the high-risk items' }));
+    expect(confirm).toBeEnabled();
+    await userEvent.click(confirm);
+    expect(onConfirm).toHaveBeenCalledExactlyOnceWith({});
+  });
+
+  it('approves a set without high-risk items without the acknowledgement', async () => {
+    const { dialog, onConfirm } = open('APPROVE', [makeItem(), makeItem()]);
+    expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(within(dialog).queryByText(/high-risk/)).not.toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Approve 2 items' }));
+    expect(onConfirm).toHaveBeenCalledOnce();
+  });
+
+  it('revokes with the same comment rules and end date as a single decision', async () => {
+    const { dialog, onConfirm } = open('REVOKE', mixedItems(), { requirement: 'REVOKE_ONLY_DECISIONS' });
+    expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+    const confirm = within(dialog).getByRole('button', { name: 'Revoke 10 items' });
+    expect(confirm).toBeDisabled();
+    expect(within(dialog).getByText('This campaign requires a comment on every revocation.')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Proposed end date/)).toBeInTheDocument();
+    const comment = within(dialog).getByRole('textbox', { name: /Comment/ });
+    expect(comment).toHaveFocus();
+    await userEvent.type(comment, 'Team disbanded{Control>}{Enter}{/Control}');
+    expect(onConfirm).toHaveBeenCalledExactlyOnceWith({ comments: 'Team disbanded' });
+  });
+
+  it('says so when nothing is left to decide', () => {
+    const { dialog } = open('APPROVE', [], { count: 12 });
+    expect(within(dialog).getByText(/nothing to approve/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Approve 0 items' })).toBeDisabled();
+  });
+
+  it('renders hostile names as text', () => {
+    const { dialog } = open('APPROVE', [makeItem({ name: '<img src=x onerror=alert(1)>', privileged: true })], { scopeLabel: '<i>all</i>' });
+    expect(within(dialog).getByText(/^<img src=x onerror=alert\(1\)> for/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/<i>all<\/i>/)).toBeInTheDocument();
+    expect(document.querySelector('img, i')).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { AppProviders } from '../../../../app/App';
+import type { AccessReviewItem } from '../../../../api/schemas';
+
+/** Tests: renders a component inside the app's providers, with a fresh QueryClient without retries. */
+export function renderWithProviders(ui: ReactElement) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
+  const utils = render(<AppProviders queryClient={queryClient}>{ui}</AppProviders>);
+  return { ...utils, queryClient };
+}
+
+let counter = 0;
+
+/** Tests: an entitlement review item, described and used unless the overrides say otherwise. */
+export function makeItem(overrides: { name?: string; identity?: string; privileged?: boolean; newAccess?: boolean; usageDays?: number; description?: string | null } = {}): AccessReviewItem {
+  counter++;
+  const name = overrides.name ?? `Entitlement ${counter}`;
+  return {
+    id: `item-${counter}`,
+    newAccess: overrides.newAccess ?? false,
+    completed: false,
+    identitySummary: { id: `summary-${overrides.identity ?? counter}`, name: overrides.identity ?? `Person ${counter}`, identityId: `identity-${counter}` },
+    accessSummary: {
+      access: { type: 'ENTITLEMENT', id: `ent-${counter}`, name },
+      entitlement: {
+        id: `ent-${counter}`,
+        name,
+        description: overrides.description === undefined ? `What ${name} grants.` : overrides.description,
+        privileged: overrides.privileged ?? false,
+        sourceName: 'Active Directory',
+        account: { nativeIdentity: `user${counter}`, activityInsights: { usageDays: overrides.usageDays ?? 40, usageDaysState: 'COMPLETE' } },
+      },
+    },
+  };
+}

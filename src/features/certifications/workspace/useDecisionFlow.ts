@@ -1,0 +1,115 @@
+import { useCallback, useState } from 'react';
+import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../api/schemas';
+import { commentRequired } from './decisions/comments';
+import { effectiveDecision, useDecisions } from './decisions/useDecisions';
+import { fetchItems, type ItemQuery } from './items';
+import { highRiskSummary } from './risk';
+
+export type DecisionScope = 'rows' | 'selection' | 'filter';
+
+/** A decision waiting for the reviewer: a comment the campaign requires, or a bulk confirmation. */
+export type PendingRequest =
+  | { kind: 'comment'; decision: CertificationDecision; items: AccessReviewItem[]; bulk: boolean; initialComment?: string }
+  | {
+      kind: 'bulk';
+      decision: CertificationDecision;
+      items: AccessReviewItem[] | null;
+      count: number;
+      scopeLabel: string;
+      loading?: { loaded: number; total: number | undefined };
+      error?: string;
+    };
+
+export interface UndoNotice {
+  id: number;
+  text: string;
+}
+
+/**
+ * How a decision request becomes decisions: everything matching a filter is gathered first (all pages),
+ * bulk approvals of high-risk access are confirmed, required comments are asked for before anything is
+ * sent, and each step can be undone.
+ */
+export function useDecisionFlow(certification: IdentityCertificationDto, options: { filterFor: () => { query: ItemQuery; label: string; matches?: (item: AccessReviewItem) => boolean } }) {
+  const certificationId = certification.id!;
+  const decisions = useDecisions(certificationId);
+  const requirement = certification.campaign?.mandatoryCommentRequirement;
+  const [request, setRequest] = useState<PendingRequest | null>(null);
+  const [notice, setNotice] = useState<UndoNotice | null>(null);
+
+  const commit = useCallback(
+    (decision: CertificationDecision, items: AccessReviewItem[], bulk: boolean, extra: { comments?: string; proposedEndDate?: string } = {}) => {
+      // Items already carrying this decision (confirmed or queued) are not sent again.
+      const changing = items.filter((item) => {
+        const current = effectiveDecision(item, decisions.pending);
+        return current.decision !== decision || current.state === 'failed' || (extra.comments ?? '') !== (current.comments ?? '');
+      });
+      decisions.decide(changing.map((item) => ({ item, decision, ...extra })), { bulk });
+      const verb = decision === 'APPROVE' ? 'Approved' : 'Revoked';
+      setNotice({ id: Date.now(), text: `${verb} ${items.length === 1 ? '1 item' : `${items.length.toLocaleString()} items`}` });
+    },
+    [decisions],
+  );
+
+  const requestDecision = useCallback(
+    async (items: AccessReviewItem[], decision: CertificationDecision, opts: { bulk: boolean; scope: DecisionScope; comments?: string }) => {
+      if (opts.scope === 'filter') {
+        const { query, label, matches } = options.filterFor();
+        setRequest({ kind: 'bulk', decision, items: null, count: 0, scopeLabel: label, loading: { loaded: 0, total: undefined } });
+        try {
+          const all = await fetchItems(certificationId, query, (loaded, total) =>
+            setRequest((r) => (r?.kind === 'bulk' && r.items === null ? { ...r, loading: { loaded, total } } : r)),
+          );
+          const matching = matches ? all.filter(matches) : all;
+          setRequest((r) => (r?.kind === 'bulk' ? { ...r, items: matching, count: matching.length, loading: undefined } : r));
+        } catch (error) {
+          setRequest((r) => (r?.kind === 'bulk' ? { ...r, error: error instanceof Error ? error.message : String(error), loading: undefined } : r));
+        }
+        return;
+      }
+      const bulk = opts.bulk || items.length > 1;
+      if (bulk && decision === 'APPROVE' && highRiskSummary(items).total > 0) {
+        setRequest({ kind: 'bulk', decision, items, count: items.length, scopeLabel: `the ${items.length.toLocaleString()} selected items` });
+        return;
+      }
+      if (commentRequired(requirement, decision) && !opts.comments?.trim()) {
+        setRequest({ kind: 'comment', decision, items, bulk });
+        return;
+      }
+      commit(decision, items, bulk, opts.comments ? { comments: opts.comments } : {});
+    },
+    [certificationId, commit, options, requirement],
+  );
+
+  /** Opens the comment dialog for items (the `c` key): the reviewer writes a comment and picks the decision. */
+  const requestComment = useCallback((items: AccessReviewItem[], decision: CertificationDecision, initialComment?: string) => {
+    setRequest({ kind: 'comment', decision, items, bulk: items.length > 1, ...(initialComment ? { initialComment } : {}) });
+  }, []);
+
+  const confirm = useCallback(
+    (extra: { comments?: string; proposedEndDate?: string }) => {
+      if (!request || !request.items) return;
+      const bulk = request.kind === 'bulk' ? true : request.bulk;
+      if (request.kind === 'bulk' && commentRequired(requirement, request.decision) && !extra.comments?.trim()) return;
+      commit(request.decision, request.items, bulk, extra);
+      setRequest(null);
+    },
+    [commit, request, requirement],
+  );
+
+  const undo = useCallback(() => {
+    const result = decisions.undo();
+    if (!result) {
+      setNotice({ id: Date.now(), text: 'Nothing to undo.' });
+    } else if (result.kept > 0) {
+      setNotice({
+        id: Date.now(),
+        text: `Undid ${result.undone}. ${result.kept} first decision${result.kept === 1 ? ' was' : 's were'} already saved and can't be cleared; change ${result.kept === 1 ? 'it' : 'them'} instead.`,
+      });
+    } else {
+      setNotice({ id: Date.now(), text: `Undone (${result.undone}).` });
+    }
+  }, [decisions]);
+
+  return { decisions, request, cancel: () => setRequest(null), confirm, requestDecision, requestComment, undo, notice, clearNotice: () => setNotice(null) };
+}
