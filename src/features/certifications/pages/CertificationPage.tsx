@@ -1,43 +1,48 @@
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
-import Chip from '@mui/material/Chip';
-import Grid from '@mui/material/Grid';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
-import Paper from '@mui/material/Paper';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import Skeleton from '@mui/material/Skeleton';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import Snackbar from '@mui/material/Snackbar';
 import { useParams } from 'react-router';
-import { DueDate } from '../../../components/DueDate';
+import type { AccessReviewItem, IdentityCertificationDto } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
-import { formatDateTime } from '../../../components/format';
-import { CertificationProgress } from '../components/CertificationProgress';
+import { useSession } from '../../auth/session';
 import { PhaseChip } from '../components/PhaseChip';
 import { certificationQueries } from '../queries';
-import { campaignTypeLabel } from '../../campaigns/labels';
+import { DecisionStatus } from '../workspace/DecisionStatus';
+import { useUnsentDecisionsGuard } from '../workspace/decisions/useDecisions';
+import { BulkConfirmDialog } from '../workspace/dialogs/BulkConfirmDialog';
+import { DecisionDialog } from '../workspace/dialogs/DecisionDialog';
+import { ItemDetailsDrawer } from '../workspace/dialogs/ItemDetailsDrawer';
+import { ShortcutsDialog } from '../workspace/dialogs/ShortcutsDialog';
+import { ItemReview } from '../workspace/grid/ItemReview';
+import { KEYBOARD_SHORTCUTS, isTypingTarget } from '../workspace/grid/useGridKeyboard';
+import { useItemIndex } from '../workspace/items';
+import { PendingTasks } from '../workspace/reassign/PendingTasks';
+import { ReassignDialog, type ReassignTargets } from '../workspace/reassign/ReassignDialog';
+import { SignOffButton } from '../workspace/SignOff';
+import { useDecisionFlow } from '../workspace/useDecisionFlow';
+import { WorkspaceHeader } from '../workspace/WorkspaceHeader';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-      <Typography variant="overline" color="text.secondary" component="dt">{label}</Typography>
-      <Typography variant="body1" component="dd" sx={{ m: 0 }}>{children}</Typography>
-    </Grid>
-  );
-}
+const SHORTCUT_ROWS = KEYBOARD_SHORTCUTS.map((s) => ({ keys: s.keys.join(' or '), action: s.action }));
 
-/** A certification's header facts and its reviewers. */
+/** The certification workspace: its facts, the items to review, decisions, reassignment and sign-off. */
 export function CertificationPage() {
   const { id = '' } = useParams();
   const certification = useQuery(certificationQueries.detail(id));
-  const reviewers = useQuery({ ...certificationQueries.reviewers(id), enabled: certification.isSuccess });
   const cert = certification.data;
-  const crumbs = [{ label: 'My certifications', to: cert?.phase === 'SIGNED' ? '/certifications/completed' : '/certifications' }, { label: cert?.name ?? 'Certification' }];
+  const crumbs = [
+    { label: 'My certifications', to: cert?.phase === 'SIGNED' ? '/certifications/completed' : '/certifications' },
+    { label: cert?.name ?? 'Certification' },
+  ];
 
-  if (certification.isError) {
+  if (certification.isError && !cert) {
     return (
       <PageContainer title="Certification" breadcrumbs={crumbs}>
         <ErrorState title="This certification could not be loaded" error={certification.error} onRetry={() => void certification.refetch()} />
@@ -51,57 +56,127 @@ export function CertificationPage() {
       </PageContainer>
     );
   }
+  return <Workspace certification={cert} crumbs={crumbs} />;
+}
+
+function Workspace({ certification: cert, crumbs }: { certification: IdentityCertificationDto; crumbs: { label: string; to?: string }[] }) {
+  const session = useSession();
+  // Signed certifications, and ones the signed-in person doesn't review (an admin looking), are read-only.
+  const readOnly = cert.phase !== 'ACTIVE' || (session?.identityId !== undefined && cert.reviewer?.id !== session.identityId && !isAdminSession(session));
+  const flow = useDecisionFlow(cert);
+  const { decisions, request } = flow;
+  const blocker = useUnsentDecisionsGuard(decisions.unsentCount);
+  const [details, setDetails] = useState<AccessReviewItem | null>(null);
+  const [reassign, setReassign] = useState<ReassignTargets | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [signOffOpen, setSignOffOpen] = useState(false);
+  const index = useItemIndex(cert.id!, signOffOpen);
+
+  // `?` anywhere on the page shows the shortcuts (the grid handles its own keys when focused).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '?' && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
-    <PageContainer title={cert.name} breadcrumbs={crumbs} actions={<PhaseChip phase={cert.phase} />}>
-      {cert.phase === 'SIGNED' ? (
-        <Alert severity="success" sx={{ mb: 2 }}>Signed off on {formatDateTime(cert.signed)}. This certification is read-only.</Alert>
+    <PageContainer
+      title={cert.name}
+      breadcrumbs={crumbs}
+      actions={
+        <>
+          <PhaseChip phase={cert.phase} />
+          <Button variant="outlined" onClick={() => setShortcutsOpen(true)}>Shortcuts</Button>
+          {readOnly ? null : <SignOffButton certification={cert} unsent={decisions.unsentCount + decisions.failedCount} items={index.data} open={signOffOpen} onOpenChange={setSignOffOpen} />}
+        </>
+      }
+    >
+      <WorkspaceHeader certification={cert} />
+      <PendingTasks certificationId={cert.id!} />
+      <DecisionStatus decisions={decisions} />
+      <ItemReview
+        certification={cert}
+        readOnly={readOnly}
+        label="Access review items"
+        onOpenDetails={setDetails}
+        onRequestDecision={(items, decision, options) => void flow.requestDecision(items, decision, options)}
+        onReassign={(items) => setReassign({ items })}
+        onComment={(item) => flow.requestComment([item], item.decision ?? 'APPROVE', item.comments ?? undefined)}
+        onShowShortcuts={() => setShortcutsOpen(true)}
+      />
+
+      {request?.kind === 'comment' ? (
+        <DecisionDialog
+          open
+          decision={request.decision}
+          items={request.items}
+          requirement={cert.campaign?.mandatoryCommentRequirement}
+          initialComment={request.initialComment}
+          onCancel={flow.cancel}
+          onConfirm={flow.confirm}
+        />
       ) : null}
-      {cert.reassignment ? (
-        <Alert severity="info" sx={{ mb: 2 }}>
-          Reassigned to you from {cert.reassignment.from?.reviewer?.name ?? 'another reviewer'} ({cert.reassignment.from?.name}).
-          {cert.reassignment.comment ? ` Reason: ${cert.reassignment.comment}` : ''}
-        </Alert>
+      {request?.kind === 'bulk' ? (
+        <BulkConfirmDialog
+          open
+          decision={request.decision}
+          count={request.count}
+          items={request.items}
+          loading={request.loading}
+          scopeLabel={request.scopeLabel}
+          requirement={cert.campaign?.mandatoryCommentRequirement}
+          onCancel={flow.cancel}
+          onConfirm={flow.confirm}
+        />
       ) : null}
-      <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
-        <Grid container spacing={3} component="dl" sx={{ m: 0 }}>
-          <Fact label="Campaign">
-            {cert.campaign?.name}{' '}
-            {cert.campaign ? <Chip size="small" label={campaignTypeLabel(cert.campaign.campaignType)} sx={{ ml: 1 }} /> : null}
-          </Fact>
-          <Fact label="Reviewer">{cert.reviewer?.name ?? '—'}</Fact>
-          <Fact label="Due"><DueDate due={cert.due} done={cert.phase === 'SIGNED'} /></Fact>
-          <Fact label="Decisions"><CertificationProgress made={cert.decisionsMade} total={cert.decisionsTotal} /></Fact>
-          <Fact label="Identities"><CertificationProgress made={cert.identitiesCompleted} total={cert.identitiesTotal} label="identities complete" /></Fact>
-          <Fact label="Comments required">
-            {cert.campaign?.mandatoryCommentRequirement === 'ALL_DECISIONS'
-              ? 'On every decision'
-              : cert.campaign?.mandatoryCommentRequirement === 'REVOKE_ONLY_DECISIONS'
-                ? 'On revocations'
-                : 'No'}
-          </Fact>
-        </Grid>
-      </Paper>
-      <Typography variant="h6" component="h2" gutterBottom>Reviewers</Typography>
-      <Paper variant="outlined">
-        {reviewers.isError ? (
-          <ErrorState title="Reviewers could not be loaded" error={reviewers.error} onRetry={() => void reviewers.refetch()} />
-        ) : (
-          <List dense aria-label="Reviewers">
-            {(reviewers.data?.items ?? []).map((r) => (
-              <ListItem key={r.id}>
-                <ListItemText primary={r.name} secondary={r.email ?? undefined} />
-              </ListItem>
-            ))}
-            {reviewers.isPending ? <ListItem><Skeleton width="40%" /></ListItem> : null}
-          </List>
-        )}
-      </Paper>
-      <Stack sx={{ mt: 3 }}>
-        <Typography variant="body2" color="text.secondary">
-          Created {formatDateTime(cert.created)} · last changed {formatDateTime(cert.modified)}
-        </Typography>
-      </Stack>
+      <ItemDetailsDrawer certificationId={cert.id!} item={details} onClose={() => setDetails(null)} />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} shortcuts={SHORTCUT_ROWS} />
+      {reassign ? (
+        <ReassignDialog
+          open
+          certificationId={cert.id!}
+          currentReviewerId={cert.reviewer?.id ?? ''}
+          targets={reassign}
+          onClose={() => setReassign(null)}
+          onDone={() => setReassign(null)}
+        />
+      ) : null}
+      <Snackbar
+        key={flow.notice?.id}
+        open={flow.notice !== null}
+        autoHideDuration={8000}
+        onClose={(_, reason) => reason !== 'clickaway' && flow.clearNotice()}
+        message={flow.notice?.text}
+        action={
+          decisions.canUndo ? (
+            <Button color="inherit" size="small" onClick={() => { flow.clearNotice(); flow.undo(); }}>
+              Undo
+            </Button>
+          ) : undefined
+        }
+      />
+      <Dialog open={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} aria-labelledby="leave-title">
+        <DialogTitle id="leave-title">Decisions are still being saved</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {decisions.unsentCount.toLocaleString()} decision{decisions.unsentCount === 1 ? ' is' : 's are'} not yet confirmed by the tenant. They are kept in this
+            browser and will be sent when you come back, but if you leave now they won't be sent until then.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => blocker.reset?.()} autoFocus>Stay</Button>
+          <Button color="warning" onClick={() => blocker.proceed?.()}>Leave anyway</Button>
+        </DialogActions>
+      </Dialog>
     </PageContainer>
   );
+}
+
+function isAdminSession(session: { authorities: string[] }): boolean {
+  return session.authorities.some((a) => a === 'ORG_ADMIN' || a === 'CERT_ADMIN');
 }

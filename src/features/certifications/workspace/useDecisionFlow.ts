@@ -2,10 +2,8 @@ import { useCallback, useState } from 'react';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../api/schemas';
 import { commentRequired } from './decisions/comments';
 import { effectiveDecision, useDecisions } from './decisions/useDecisions';
-import { fetchItems, type ItemQuery } from './items';
+import { resolveRequestItems, type DecisionRequestOptions } from './grid/requests';
 import { highRiskSummary } from './risk';
-
-export type DecisionScope = 'rows' | 'selection' | 'filter';
 
 /** A decision waiting for the reviewer: a comment the campaign requires, or a bulk confirmation. */
 export type PendingRequest =
@@ -30,7 +28,7 @@ export interface UndoNotice {
  * bulk approvals of high-risk access are confirmed, required comments are asked for before anything is
  * sent, and each step can be undone.
  */
-export function useDecisionFlow(certification: IdentityCertificationDto, options: { filterFor: () => { query: ItemQuery; label: string; matches?: (item: AccessReviewItem) => boolean } }) {
+export function useDecisionFlow(certification: IdentityCertificationDto) {
   const certificationId = certification.id!;
   const decisions = useDecisions(certificationId);
   const requirement = certification.campaign?.mandatoryCommentRequirement;
@@ -52,16 +50,15 @@ export function useDecisionFlow(certification: IdentityCertificationDto, options
   );
 
   const requestDecision = useCallback(
-    async (items: AccessReviewItem[], decision: CertificationDecision, opts: { bulk: boolean; scope: DecisionScope; comments?: string }) => {
-      if (opts.scope === 'filter') {
-        const { query, label, matches } = options.filterFor();
-        setRequest({ kind: 'bulk', decision, items: null, count: 0, scopeLabel: label, loading: { loaded: 0, total: undefined } });
+    async (items: AccessReviewItem[], decision: CertificationDecision, opts: DecisionRequestOptions & { comments?: string }) => {
+      if (opts.scope === 'filter' && opts.filter) {
+        const scopeLabel = `everything matching ${opts.filter.description}`;
+        setRequest({ kind: 'bulk', decision, items: null, count: opts.filter.count, scopeLabel, loading: { loaded: 0, total: opts.filter.count } });
         try {
-          const all = await fetchItems(certificationId, query, (loaded, total) =>
+          const all = await resolveRequestItems(certificationId, items, opts, (loaded, total) =>
             setRequest((r) => (r?.kind === 'bulk' && r.items === null ? { ...r, loading: { loaded, total } } : r)),
           );
-          const matching = matches ? all.filter(matches) : all;
-          setRequest((r) => (r?.kind === 'bulk' ? { ...r, items: matching, count: matching.length, loading: undefined } : r));
+          setRequest((r) => (r?.kind === 'bulk' ? { ...r, items: all, count: all.length, loading: undefined } : r));
         } catch (error) {
           setRequest((r) => (r?.kind === 'bulk' ? { ...r, error: error instanceof Error ? error.message : String(error), loading: undefined } : r));
         }
@@ -78,7 +75,7 @@ export function useDecisionFlow(certification: IdentityCertificationDto, options
       }
       commit(decision, items, bulk, opts.comments ? { comments: opts.comments } : {});
     },
-    [certificationId, commit, options, requirement],
+    [certificationId, commit, requirement],
   );
 
   /** Opens the comment dialog for items (the `c` key): the reviewer writes a comment and picks the decision. */

@@ -1,0 +1,367 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
+import { DataGrid, useGridApiRef, type GridRowSelectionModel } from '@mui/x-data-grid';
+import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../../api/schemas';
+import { ErrorState } from '../../../../components/ErrorState';
+import { useNotify } from '../../../../components/notifications';
+import { PAGE_SIZES } from '../../../../components/useGridUrlState';
+import { useDecisions } from '../decisions/useDecisions';
+import { itemQueries, useItemIndex } from '../items';
+import { clientView, identityName } from './clientItems';
+import { ItemCellContext, itemColumns, rowName } from './columns';
+import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
+import type { MatchingFilter, RequestDecision } from './requests';
+import { IndexProgress } from './IndexProgress';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useGridKeyboard } from './useGridKeyboard';
+import { useItemViewState, type ItemViewController } from './useItemViewState';
+
+export type ItemSelection = ReadonlyMap<string, AccessReviewItem>;
+
+export interface ItemGridProps {
+  certification: IdentityCertificationDto;
+  /** Signed, or not the reviewer's: no selection, no decision or reassign controls, no decision keys. */
+  readOnly: boolean;
+  /** A row's details (the grid has already put the item in the URL as `item`). */
+  onOpenDetails(item: AccessReviewItem): void;
+  /**
+   * A decision to make. scope 'rows': a row's buttons or keys; 'selection': the checked rows;
+   * 'filter': everything matching the view (see `options.filter`; resolveRequestItems reads the items
+   * when `items` is not complete). The page confirms, asks for comments, and calls decide().
+   */
+  onRequestDecision: RequestDecision;
+  onReassign(items: AccessReviewItem[]): void;
+  /** `c` on a row: the page asks for a comment (with the row's current decision). */
+  onComment?(item: AccessReviewItem): void;
+  /** `?` in the grid; without it the grid shows its own shortcuts dialog. */
+  onShowShortcuts?(): void;
+  /** Controlled selection (by item id, kept across pages); uncontrolled when omitted. */
+  selection?: ItemSelection;
+  onSelectionChange?(selection: ItemSelection): void;
+  /** The grid's accessible name. */
+  label?: string;
+}
+
+const EMPTY_SELECTION: ItemSelection = new Map();
+const NO_ROWS: AccessReviewItem[] = [];
+
+function useSelection(props: Pick<ItemGridProps, 'selection' | 'onSelectionChange'>) {
+  const [own, setOwn] = useState<ItemSelection>(EMPTY_SELECTION);
+  const selection = props.selection ?? own;
+  const { onSelectionChange } = props;
+  const setSelection = useCallback(
+    (next: ItemSelection) => {
+      setOwn(next);
+      onSelectionChange?.(next);
+    },
+    [onSelectionChange],
+  );
+  return [selection, setSelection] as const;
+}
+
+/** The rows the grid shows and the count behind them, from the server or from the full index. */
+function useItemRows(certificationId: string, view: ItemViewController) {
+  const offset = view.page * view.pageSize;
+  const server = useQuery({
+    ...itemQueries.page(certificationId, view.query, { offset, limit: view.pageSize, sorters: [view.sort] }),
+    enabled: !view.clientSide && certificationId !== '',
+  });
+  const index = useItemIndex(certificationId, view.clientSide && certificationId !== '');
+  const matching = useMemo(
+    () => (view.clientSide && index.data ? clientView(index.data, { query: view.query, quick: view.quick, order: view.order, sort: view.sort }) : undefined),
+    [view.clientSide, index.data, view.query, view.quick, view.order, view.sort],
+  );
+  const page = useMemo(() => matching?.slice(offset, offset + view.pageSize) ?? NO_ROWS, [matching, offset, view.pageSize]);
+  if (view.clientSide) {
+    return {
+      mode: 'client' as const,
+      rows: page,
+      /** Every matching item, when the grid holds them all. */
+      all: matching,
+      count: matching?.length,
+      indexSize: index.data?.length,
+      loading: index.isPending,
+      fetching: index.isFetching,
+      error: index.isError ? index.error : null,
+      retry: () => void index.refetch(),
+      progress: index.progress,
+    };
+  }
+  const rows = server.data?.items ?? NO_ROWS;
+  const count = server.data ? (server.data.total ?? rows.length) : undefined;
+  return {
+    mode: 'server' as const,
+    rows,
+    all: count !== undefined && offset === 0 && rows.length >= count ? rows : undefined,
+    count,
+    indexSize: undefined,
+    loading: server.isPending,
+    fetching: server.isFetching,
+    error: server.isError && !server.data ? server.error : null,
+    retry: () => void server.refetch(),
+    progress: null,
+  };
+}
+
+/** Why the grid is computed in the browser, in words: "Sorted by risk across all 10,000 items". */
+function clientCaption(view: ItemViewController, total: number): string {
+  const parts: string[] = [];
+  if (view.quick === 'new' || view.quick === 'privileged') parts.push(`${QUICK_FILTER_LABELS[view.quick]} only`);
+  if (view.order === 'risk') parts.push(parts.length ? 'sorted by risk' : 'Sorted by risk');
+  return `${parts.join(', ')} across all ${total.toLocaleString()} items`;
+}
+
+/**
+ * The certification's access review items: server-paged, sorted and filtered from the URL's view; or,
+ * for what ISC cannot filter or sort (new access, privileged, risk order), over the full item index in
+ * the browser, saying so. Rows show decisions the moment they are made (useDecisions' pending queue).
+ */
+export function ItemGrid(props: ItemGridProps) {
+  const { certification, readOnly, onOpenDetails, onRequestDecision, onReassign, onComment, onShowShortcuts } = props;
+  const certificationId = certification.id ?? '';
+  const view = useItemViewState();
+  const decisions = useDecisions(certificationId);
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const apiRef = useGridApiRef();
+  const [selection, setSelection] = useSelection(props);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const data = useItemRows(certificationId, view);
+  const { rows } = data;
+  const certificationTotal = certification.decisionsTotal ?? data.indexSize;
+
+  const identityLabel = useMemo(() => {
+    if (!view.identity) return undefined;
+    const fromRows = rows.find((r) => r.identitySummary?.id === view.identity);
+    const fromIndex = queryClient
+      .getQueryData<AccessReviewItem[]>(itemQueries.index(certificationId).queryKey)
+      ?.find((r) => r.identitySummary?.id === view.identity);
+    return identityName(fromRows ?? fromIndex ?? {}) || undefined;
+  }, [view.identity, rows, queryClient, certificationId]);
+
+  const requestRows = useCallback(
+    (items: AccessReviewItem[], decision: CertificationDecision, scope: 'rows' | 'selection') =>
+      onRequestDecision(items, decision, { bulk: items.length > 1, scope }),
+    [onRequestDecision],
+  );
+  const requestMatching = (decision: CertificationDecision) => {
+    if (data.count === undefined) return;
+    const description = describeView(view, identityLabel);
+    const filter: MatchingFilter = data.all
+      ? { complete: true, count: data.count, description, ...(data.mode === 'server' ? { query: view.query } : {}) }
+      : { complete: false, count: data.count, description, query: view.query };
+    onRequestDecision(data.all ?? [], decision, { bulk: true, scope: 'filter', filter });
+  };
+  const { openItem } = view;
+  const openDetails = useCallback(
+    (item: AccessReviewItem) => {
+      openItem(item.id ?? null);
+      onOpenDetails(item);
+    },
+    [openItem, onOpenDetails],
+  );
+  const toggleSelected = useCallback(
+    (item: AccessReviewItem) => {
+      if (!item.id) return;
+      const next = new Map(selection);
+      const selected = !next.has(item.id);
+      if (selected) next.set(item.id, item);
+      else next.delete(item.id);
+      setSelection(next);
+      setAnnouncement(`${selected ? 'Selected' : 'Unselected'} ${rowName(item)}. ${next.size} selected.`);
+    },
+    [selection, setSelection],
+  );
+  const { undo } = decisions;
+  const undoLast = useCallback(() => {
+    const result = undo();
+    if (!result) {
+      notify('Nothing to undo.', 'info');
+      return;
+    }
+    const undone = result.undone ? `Undid ${result.undone} decision${result.undone === 1 ? '' : 's'}.` : 'Nothing undone.';
+    const kept = result.kept
+      ? ` ${result.kept} already saved in ISC ${result.kept === 1 ? 'stays' : 'stay'} decided (ISC cannot clear a decision): change ${result.kept === 1 ? 'it' : 'them'} instead.`
+      : '';
+    notify(undone + kept, result.kept ? 'warning' : 'success');
+  }, [undo, notify]);
+  const showShortcuts = useCallback(() => (onShowShortcuts ? onShowShortcuts() : setShortcutsOpen(true)), [onShowShortcuts]);
+
+  const keyboard = useGridKeyboard({
+    apiRef,
+    rows,
+    readOnly,
+    selection,
+    onDecide: requestRows,
+    onComment,
+    onDetails: openDetails,
+    onToggleSelected: toggleSelected,
+    onUndo: undoLast,
+    onShowShortcuts: showShortcuts,
+  });
+
+  const cellContext = useMemo<ItemCellContext>(
+    () => ({
+      pending: decisions.pending,
+      readOnly,
+      onDecide: (item, decision) => requestRows([item], decision, 'rows'),
+      onDetails: openDetails,
+      onReassign: (item) => onReassign([item]),
+    }),
+    [decisions.pending, readOnly, requestRows, openDetails, onReassign],
+  );
+  const columns = useMemo(() => itemColumns({ readOnly }), [readOnly]);
+  const rowSelectionModel = useMemo<GridRowSelectionModel>(() => ({ type: 'include', ids: new Set(selection.keys()) }), [selection]);
+  const onRowSelectionModelChange = (model: GridRowSelectionModel) => {
+    const onPage = new Map(rows.flatMap((r) => (r.id ? [[r.id, r] as const] : [])));
+    const ids =
+      model.type === 'include'
+        ? [...model.ids].map(String)
+        : [...[...onPage.keys()].filter((id) => !model.ids.has(id)), ...[...selection.keys()].filter((id) => !onPage.has(id))];
+    const next = new Map<string, AccessReviewItem>();
+    for (const id of ids) {
+      const item = selection.get(id) ?? onPage.get(id);
+      if (item) next.set(id, item);
+    }
+    setSelection(next);
+  };
+
+  const selected = [...selection.values()];
+  const label = props.label ?? 'Access review items';
+  const waitingForIndex = data.mode === 'client' && data.loading;
+
+  return (
+    <Box>
+      {view.identity ? (
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 2, mb: 1.5, flexWrap: 'wrap' }}>
+          <Button startIcon={<ArrowBackIcon />} onClick={() => view.setIdentity(null)}>Back to all identities</Button>
+          <Typography variant="h6" component="h2">{identityLabel ? `Access of ${identityLabel}` : 'Access of one identity'}</Typography>
+        </Stack>
+      ) : null}
+      <ItemGridToolbar view={view} />
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1, minHeight: 36 }}>
+        <Typography variant="body2" role="status" sx={{ mr: 'auto' }}>
+          {data.count !== undefined
+            ? `Showing ${data.count.toLocaleString()} of ${(certificationTotal ?? data.count).toLocaleString()} items`
+            : 'Counting items…'}
+        </Typography>
+        {readOnly ? null : (
+          <>
+            <Button size="small" variant="outlined" disabled={!data.count} onClick={() => requestMatching('APPROVE')}>
+              Approve all matching…
+            </Button>
+            <Button size="small" variant="outlined" color="error" disabled={!data.count} onClick={() => requestMatching('REVOKE')}>
+              Revoke all matching…
+            </Button>
+          </>
+        )}
+      </Stack>
+      {data.mode === 'client' && !waitingForIndex && data.indexSize !== undefined ? (
+        <Typography variant="body2" sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mb: 1, color: 'text.secondary' }}>
+          <InfoOutlinedIcon fontSize="small" aria-hidden />
+          {clientCaption(view, data.indexSize)}
+          {' '}(ISC cannot filter or sort by this, so every item was loaded into this browser).
+        </Typography>
+      ) : null}
+      {!readOnly && selection.size > 0 ? (
+        <Paper
+          variant="outlined"
+          role="region"
+          aria-label="Selected items"
+          sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, px: 2, py: 1, mb: 1, bgcolor: 'action.selected' }}
+        >
+          <Typography variant="body2" sx={{ mr: 'auto', fontWeight: 500 }}>
+            {selection.size.toLocaleString()} selected
+          </Typography>
+          <Button size="small" variant="contained" onClick={() => requestRows(selected, 'APPROVE', 'selection')}>
+            Approve selected ({selection.size})
+          </Button>
+          <Button size="small" variant="contained" color="error" onClick={() => requestRows(selected, 'REVOKE', 'selection')}>
+            Revoke selected ({selection.size})
+          </Button>
+          <Button size="small" variant="outlined" onClick={() => onReassign(selected)}>
+            Reassign selected ({selection.size})
+          </Button>
+          <Button size="small" onClick={() => setSelection(EMPTY_SELECTION)}>Clear</Button>
+        </Paper>
+      ) : null}
+
+      {data.error ? (
+        <ErrorState title={data.mode === 'client' ? 'Not every item could be loaded' : 'The items could not be loaded'} error={data.error} onRetry={data.retry} />
+      ) : waitingForIndex ? (
+        <IndexProgress loaded={data.progress?.loaded ?? 0} total={data.progress?.total ?? certificationTotal} />
+      ) : (
+        <ItemCellContext.Provider value={cellContext}>
+          <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
+            <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
+            <DataGrid
+              apiRef={apiRef}
+              aria-label={label}
+              rows={rows}
+              getRowId={(row) => row.id ?? ''}
+              columns={columns}
+              rowCount={data.count ?? 0}
+              loading={data.loading}
+              slotProps={{ loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } }}
+              paginationMode="server"
+              sortingMode="server"
+              filterMode="server"
+              paginationModel={view.paginationModel}
+              onPaginationModelChange={view.onPaginationModelChange}
+              sortModel={view.sortModel}
+              onSortModelChange={view.onSortModelChange}
+              sortingOrder={['asc', 'desc']}
+              pageSizeOptions={PAGE_SIZES}
+              checkboxSelection={!readOnly}
+              disableRowSelectionExcludeModel
+              keepNonExistentRowsSelected
+              rowSelectionModel={rowSelectionModel}
+              onRowSelectionModelChange={onRowSelectionModelChange}
+              disableRowSelectionOnClick
+              disableColumnFilter
+              disableColumnMenu
+              onCellKeyDown={keyboard.onCellKeyDown}
+              getRowClassName={({ id }) => (id === view.item ? 'attest-open-item' : '')}
+              // jsdom has no layout: without this, component tests would see no cells.
+              disableVirtualization={import.meta.env.MODE === 'test'}
+              autoHeight
+              // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
+              getRowHeight={() => 'auto'}
+              getEstimatedRowHeight={() => 64}
+              localeText={{ noRowsLabel: view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided ? 'No items match these filters.' : 'This certification has no items.' }}
+              sx={{
+                border: 0,
+                '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 56, py: 0.5 },
+                '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+                '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
+              }}
+            />
+          </Paper>
+        </ItemCellContext.Provider>
+      )}
+      <Box role="status" aria-live="polite" sx={visuallyHidden}>{announcement}</Box>
+      {onShowShortcuts ? null : <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} readOnly={readOnly} />}
+    </Box>
+  );
+}
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  p: 0,
+  m: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
