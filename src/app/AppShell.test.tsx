@@ -41,7 +41,8 @@ describe('App shell', () => {
     expect(await screen.findByRole('heading', { name: cert.name })).toBeInTheDocument();
     const campaign = sb.tenant.store.get('campaigns', cert.campaignId)!;
     expect(screen.getByText(campaign.name)).toBeInTheDocument();
-    expect(await screen.findByRole('list', { name: 'Reviewers' })).toHaveTextContent(sb.tenant.store.get('identities', cert.reviewerId)!.name);
+    expect(screen.getByText('Reviewer').closest('div')).toHaveTextContent(sb.tenant.store.get('identities', cert.reviewerId)!.name);
+    expect(await screen.findByRole('grid', { name: 'Access review items' })).toBeInTheDocument();
   });
 
   it('says so when a certification does not exist', async () => {

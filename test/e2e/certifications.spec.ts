@@ -29,7 +29,8 @@ test.describe('Attest on its sandbox', () => {
     const name = (await link.textContent())!;
     await link.click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Reviewers' })).toContainText('Morgan Reyes');
+    await expect(page.getByText('Reviewer', { exact: true }).locator('..')).toContainText('Morgan Reyes');
+    await expect(page.getByRole('grid', { name: 'Access review items' })).toBeVisible();
     await expectAccessible(page, 'certification page');
   });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { listIdentityAccessReviewItems } from '../../../api/certifications';
 import { f, type Filter } from '../../../api/filters';
@@ -107,9 +107,24 @@ export function applyDecisionsToCache(queryClient: QueryClient, certificationId:
   }
 }
 
-/** The certification's full item index, loaded in the background, with how far it has got. */
+type IndexProgress = { loaded: number; total: number | undefined };
+const indexProgress = new Map<string, IndexProgress>();
+const progressListeners = new Set<() => void>();
+const subscribeProgress = (listener: () => void) => {
+  progressListeners.add(listener);
+  return () => progressListeners.delete(listener);
+};
+function reportProgress(certificationId: string, progress: IndexProgress) {
+  indexProgress.set(certificationId, progress);
+  for (const listener of progressListeners) listener();
+}
+
+/**
+ * The certification's full item index, loaded in the background, with how far it has got. Progress is
+ * shared: every component asking for the same index sees the same figure.
+ */
 export function useItemIndex(certificationId: string, enabled = true) {
-  const [progress, setProgress] = useState<{ loaded: number; total: number | undefined } | null>(null);
-  const query = useQuery({ ...itemQueries.index(certificationId, (loaded, total) => setProgress({ loaded, total })), enabled });
+  const query = useQuery({ ...itemQueries.index(certificationId, (loaded, total) => reportProgress(certificationId, { loaded, total })), enabled });
+  const progress = useSyncExternalStore(subscribeProgress, () => indexProgress.get(certificationId) ?? null);
   return { ...query, progress };
 }

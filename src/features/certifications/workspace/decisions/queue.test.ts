@@ -549,3 +549,17 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
     expect(tenant.send.mock.calls.map(([cert]) => cert).sort()).toEqual(['cert-a', 'cert-b']);
   });
 });
+
+describe('a certification that no longer takes decisions', () => {
+  it('fails a refused batch whole instead of splitting it, when the certification was signed meanwhile', async () => {
+    const storage = { load: async () => [], put: async () => undefined, remove: async () => undefined };
+    const send = vi.fn(async () => {
+      throw new ApiError({ kind: 'http', operationId: 'makeIdentityDecision', status: 400, messages: ['The certification was signed off and is read-only.'] });
+    });
+    const q = new DecisionQueue({ storage, send, delayMs: 0, acceptsDecisions: async () => false });
+    q.enqueue('cert-1', Array.from({ length: 250 }, (_, i) => ({ id: `item-${i}`, decision: 'APPROVE' as const, bulk: true })));
+    await vi.waitFor(() => expect(q.progress('cert-1')?.failed).toBe(250));
+    expect(send).toHaveBeenCalledTimes(1);
+    expect([...q.pending('cert-1').values()].every((e) => e.status === 'failed' && /read-only/.test(e.message ?? ''))).toBe(true);
+  });
+});

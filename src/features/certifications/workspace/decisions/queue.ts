@@ -51,6 +51,11 @@ export interface DecisionQueueOptions {
   retryDelaysMs?: number[];
   /** Calls in flight at once for one certification. */
   concurrency?: number;
+  /**
+   * Whether the certification still takes decisions. Asked once before a refused batch is split: a
+   * certification signed off elsewhere refuses every decision, and splitting would cost ~2 calls per item.
+   */
+  acceptsDecisions?: (certificationId: string) => Promise<boolean>;
 }
 
 export const keyOf = (certificationId: string, itemId: string) => `${certificationId}:${itemId}`;
@@ -299,6 +304,14 @@ export class DecisionQueue {
     this.emit({ type: 'change', certificationId });
   }
 
+  private async stillAccepts(certificationId: string): Promise<boolean> {
+    try {
+      return (await this.options.acceptsDecisions?.(certificationId)) ?? true;
+    } catch {
+      return true;
+    }
+  }
+
   private async handleFailure(certificationId: string, batch: QueueEntry[], error: unknown, run: RunProgress): Promise<void> {
     const status = isApiError(error) ? error.status : undefined;
     const current = batch.filter((e) => this.entries.get(keyOf(certificationId, e.decision.id))?.version === e.version);
@@ -310,7 +323,7 @@ export class DecisionQueue {
       // The session expired: keep everything, wait for sign-in.
       requeue();
       this.pause();
-    } else if (status === 400 && batch.length > 1) {
+    } else if (status === 400 && batch.length > 1 && (await this.stillAccepts(certificationId))) {
       // Find the refused decisions: send each half on its own, immediately. (A decision replaced meanwhile
       // may have been the refused one, so even a single one left is sent again on its own.) The halves are
       // awaited, so this call counts as in flight until they are answered.

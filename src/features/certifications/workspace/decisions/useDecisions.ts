@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useBlocker } from 'react-router';
-import { makeIdentityDecision } from '../../../../api/certifications';
+import { getIdentityCertification, makeIdentityDecision } from '../../../../api/certifications';
 import type { AccessReviewItem, CertificationDecision, ReviewDecision } from '../../../../api/schemas';
 import { sessionStore } from '../../../auth/session';
 import { certificationQueries } from '../../queries';
@@ -16,6 +16,7 @@ export function getDecisionQueue(): DecisionQueue {
     queue = new DecisionQueue({
       storage: indexedDbDecisionStorage(),
       send: (certificationId, decisions) => makeIdentityDecision(certificationId, decisions),
+      acceptsDecisions: async (certificationId) => (await getIdentityCertification(certificationId)).phase === 'ACTIVE',
     });
     void queue.load();
     // A renewed session or a restored connection sends what waited.
@@ -40,13 +41,15 @@ export interface EffectiveDecision {
   comments: string | null | undefined;
   state: 'saved' | 'undecided' | 'queued' | 'sending' | 'failed';
   message?: string;
+  /** The decision the tenant refused, when state is 'failed'. */
+  failed?: ReviewDecision;
 }
 
 export function effectiveDecision(item: AccessReviewItem, pending: Map<string, QueueEntry>): EffectiveDecision {
   const entry = item.id ? pending.get(item.id) : undefined;
   if (entry) {
     if (entry.status === 'failed') {
-      return { decision: item.decision, comments: item.comments, state: 'failed', message: entry.message };
+      return { decision: item.decision, comments: item.comments, state: 'failed', message: entry.message, failed: entry.decision };
     }
     return { decision: entry.decision.decision, comments: entry.decision.comments, state: entry.status };
   }

@@ -1,15 +1,5 @@
-import type { ReactElement } from 'react';
-import { render } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { AppProviders } from '../../../../app/App';
+export { renderWithProviders } from '../../../../../test/render';
 import type { AccessReviewItem } from '../../../../api/schemas';
-
-/** Tests: renders a component inside the app's providers, with a fresh QueryClient without retries. */
-export function renderWithProviders(ui: ReactElement) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
-  const utils = render(<AppProviders queryClient={queryClient}>{ui}</AppProviders>);
-  return { ...utils, queryClient };
-}
 
 let counter = 0;
 

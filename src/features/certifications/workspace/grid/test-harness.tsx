@@ -1,5 +1,6 @@
 import { render, within } from '@testing-library/react';
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { testQueryClient } from '../../../../../test/render';
 import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders } from '../../../../app/App';
@@ -69,7 +70,7 @@ function Harness({ readOnly, review }: { readOnly: boolean; review: boolean }) {
 
 /** Renders the grid (or ItemReview) for a certification at `/certifications/:id?query`. */
 export function renderGrid(path: string, options: { readOnly?: boolean; review?: boolean } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
+  const queryClient = testQueryClient();
   const router = createMemoryRouter(
     [{ path: '/certifications/:id', element: <Harness readOnly={options.readOnly ?? false} review={options.review ?? false} /> }],
     { initialEntries: [path] },

@@ -8,7 +8,7 @@ import { TASK_FINISH_MS, TASK_START_MS } from '../../../../sandbox/rules/lifecyc
 import { certificationQueries } from '../../queries';
 import { PendingTasks } from './PendingTasks';
 import { taskQueries } from './queries';
-import { renderWithProviders } from './testing';
+import { renderWithProviders } from '../../../../../test/render';
 
 const sb = setupSandbox();
 

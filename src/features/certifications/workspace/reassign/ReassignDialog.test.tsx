@@ -8,7 +8,7 @@ import { fetchAllPages } from '../../../../api/collections';
 import type { AccessReviewItem } from '../../../../api/schemas';
 import { TASK_FINISH_MS, TASK_START_MS } from '../../../../sandbox/rules/lifecycle';
 import { ReassignDialog, type ReassignTargets } from './ReassignDialog';
-import { renderWithProviders } from './testing';
+import { renderWithProviders } from '../../../../../test/render';
 
 const sb = setupSandbox();
 
