@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, ensureChromium, ensureDependencies, root, run } from './lib.mjs';
 
-const PORT = Number(process.env.BENCH_PORT ?? 4180);
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -16,7 +16,12 @@ ensureDependencies();
 ensureChromium();
 if (run('npx', ['vite', 'build', '--logLevel', 'warn'], { env: { ...process.env, SAILPOINT_API_URL: '' } }) !== 0) process.exit(1);
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+// Another server on the port would be measured instead of this build: refuse.
+if (await fetch(BASE).then(() => true, () => false)) {
+  console.error(`Port ${PORT} is already in use; set BENCH_PORT to a free port.`);
+  process.exit(1);
+}
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
 const stop = () => server.kill('SIGTERM');
 process.on('exit', stop);
 
@@ -41,7 +46,8 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const cdp = await page.context().newCDPSession(page);
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.error('[page]', m.text().slice(0, 300)));
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
 
   // Sign in as the source owner (the persona with the 10,000-item certification), with fixed latency.
   await page.goto(`${BASE}/certifications?sandboxLatency=${LATENCY_MS}`);
@@ -59,33 +65,7 @@ try {
   await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
   const firstRows = Date.now() - navStart;
 
-  // 2. Apply a filter (search by access name): time until the grid shows the filtered count.
-  const prefix = await page.evaluate(async (certPath) => {
-    const session = JSON.parse(sessionStorage.getItem('attest.session'));
-    const headers = { Authorization: `Bearer ${session.accessToken}` };
-    const id = certPath.split('/').pop();
-    // Pick the access-name prefix whose item count is closest to 5,000.
-    const names = await (await fetch(`/v3/certifications/${id}/access-review-items?limit=250`, { headers })).json();
-    const candidates = [...new Set(names.map((i) => i.accessSummary.access.name.slice(0, 4)))];
-    let best = { prefix: candidates[0], count: 0 };
-    for (const p of candidates.slice(0, 12)) {
-      const filters = encodeURIComponent(`access.name sw "${p}"`);
-      const r = await fetch(`/v3/certifications/${id}/access-review-items?limit=1&count=true&filters=${filters}`, { headers });
-      const count = Number(r.headers.get('X-Total-Count'));
-      if (Math.abs(count - 5000) < Math.abs(best.count - 5000)) best = { prefix: p, count };
-    }
-    return best;
-  }, href);
-  const statsBefore = await page.evaluate(() => window.attestSandbox.stats());
-  const search = page.getByRole('textbox', { name: 'Search access' });
-  const filterStart = Date.now();
-  await search.fill(prefix.prefix);
-  await page.getByText(new RegExp(`of ${prefix.count.toLocaleString('en-US')} items`)).waitFor({ timeout: 30_000 });
-  const filterTime = Date.now() - filterStart - 300; // less the search box's 300 ms debounce
-
-  // 3. Press approve on a row: time until the row shows it.
-  const row = grid.getByRole('row').nth(1);
-  const approve = row.getByRole('button', { name: /^Approve/ });
+  // 2. Press approve on a row: time until the row shows it (measured inside the page, to the frame).
   const decisionMs = await page.evaluate(async () => {
     const grid = document.querySelector('[aria-label="Access review items"]');
     const row = grid.querySelectorAll('[role="row"]')[1];
@@ -97,17 +77,46 @@ try {
       check();
     });
   });
-  void approve;
 
-  // 4. Approve everything matching the filter.
+  // Setup, not measured: decide items through the API until exactly 5,000 are undecided, so the
+  // "Undecided" filter matches 5,000 items. Then let those calls leave ISC's 10-second rate-limit window.
+  const TARGET = 5000;
+  await page.waitForFunction(() => !document.body.textContent.includes('Saving'), null, { timeout: 30_000 });
+  await page.evaluate(async ({ certPath, target }) => {
+    const session = JSON.parse(sessionStorage.getItem('attest.session'));
+    const headers = { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' };
+    const id = certPath.split('/').pop();
+    const undecided = `filters=${encodeURIComponent('completed eq false')}`;
+    const total = Number((await fetch(`/v3/certifications/${id}/access-review-items?limit=1&count=true&${undecided}`, { headers })).headers.get('X-Total-Count'));
+    let extra = total - target;
+    while (extra > 0) {
+      const items = await (await fetch(`/v3/certifications/${id}/access-review-items?limit=${Math.min(250, extra)}&${undecided}`, { headers })).json();
+      await fetch(`/v3/certifications/${id}/decide`, { method: 'POST', headers, body: JSON.stringify(items.map((i) => ({ id: i.id, decision: 'APPROVE', bulk: true }))) });
+      extra -= items.length;
+    }
+  }, { certPath: href, target: TARGET });
+  await page.waitForTimeout(10_500);
+
+  // 3. Apply a filter (the Undecided quick filter, answered by the tenant): time until the grid shows its count.
+  const statsBefore = await page.evaluate(() => window.attestSandbox.stats());
+  const filterStart = Date.now();
+  await page.getByRole('button', { name: 'Undecided' }).click();
+  await page.getByText(/Showing 5,000 of/).waitFor({ timeout: 30_000 });
+  const filterTime = Date.now() - filterStart;
+  const prefix = { count: TARGET };
+
+  // 4. Approve everything matching the filter (5,000 items).
   const decideBefore = (await page.evaluate(() => window.attestSandbox.stats())).byOperation.makeIdentityDecision ?? 0;
   const bulkStart = Date.now();
   await page.getByRole('button', { name: /Approve all matching/ }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: /Approve/ }).last().waitFor();
-  const riskBox = dialog.getByRole('checkbox');
+  const confirm = dialog.getByRole('button', { name: /^Approve [\d,]+ items?$/ });
+  await confirm.waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('[role="dialog"]')?.textContent?.includes('Gathering the items'), null, { timeout: 120_000 });
+  const riskBox = dialog.getByRole('checkbox', { name: /reviewed the high-risk items/ });
   if (await riskBox.count()) await riskBox.check();
-  await dialog.getByRole('button', { name: /^Approve/ }).last().click();
+  if (await confirm.isDisabled()) await dialog.getByRole('textbox', { name: /Comment/ }).fill('Confirmed with the application owner');
+  await confirm.click();
   await page.getByRole('status').filter({ hasText: /Saving decisions/ }).waitFor({ timeout: 10_000 }).catch(() => undefined);
   await page.waitForFunction(() => !document.body.textContent.includes('Saving decisions'), null, { timeout: 120_000 });
   const bulkTime = Date.now() - bulkStart;
@@ -116,6 +125,7 @@ try {
   const allCalls = statsAfter.requests - statsBefore.requests;
 
   // 5. Heap after loading, after a garbage collection.
+  const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 
@@ -123,7 +133,7 @@ try {
   const line = (label, value, target, ok) => console.log(`${ok ? 'ok  ' : 'MISS'} ${label.padEnd(46)} ${String(value).padStart(12)}   (target ${target})`);
   console.log(`\nReviewer workspace benchmark — 10,000-item certification, simulated latency ${LATENCY_MS} ms per request\n`);
   line('navigation → first rows', ms(firstRows), '≤ 1500 ms', firstRows <= 1500);
-  line(`filter "${prefix.prefix}…" applied (beyond latency)`, ms(filterTime - LATENCY_MS), '≤ 500 ms', filterTime - LATENCY_MS <= 500);
+  line('Undecided filter applied (beyond latency)', ms(filterTime - LATENCY_MS), '≤ 500 ms', filterTime - LATENCY_MS <= 500);
   line('approve pressed → row shows it', ms(decisionMs), '≤ 50 ms', decisionMs <= 50);
   line(`approve all ${prefix.count.toLocaleString('en-US')} matching: decide calls`, decideCalls, `${Math.ceil(prefix.count / 250)} (250 per call)`, decideCalls <= Math.ceil(prefix.count / 250) + 1);
   line('  … all API calls (incl. reading the ids)', allCalls, '—', true);

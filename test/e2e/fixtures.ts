@@ -23,3 +23,63 @@ export async function switchPersona(page: Page, label: RegExp) {
   await page.getByRole('menuitem', { name: label }).click();
   await expect(page.getByRole('button', { name: /Acting as:/ })).toContainText(label);
 }
+
+// ---- Certification workspace helpers (workspace.spec.ts, keyboard.spec.ts) ---------------------------------
+
+/** Opens one of the signed-in reviewer's active certifications from the list, by its name, on a fast sandbox. */
+export async function openCertification(page: Page, name: RegExp) {
+  await openApp(page, '/certifications?sandboxLatency=0');
+  await page.getByRole('grid', { name: 'Active certifications' }).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Access review items' })).toBeVisible();
+  await expect(page.getByText(/^Showing [\d,]+ of [\d,]+ items$/)).toBeVisible();
+}
+
+/** The header's "X of Y decisions", as the reviewer reads it. */
+export function headerDecisions(page: Page) {
+  return header(page).getByRole('progressbar', { name: /^[\d,]+ of [\d,]+ decisions$/ });
+}
+
+/** The certification's facts under its title (the `dl` of WorkspaceHeader). */
+function header(page: Page) {
+  return page.getByRole('main').locator('dl').first();
+}
+
+/** The header's decision count now: { made, total }. */
+export async function readHeaderDecisions(page: Page): Promise<{ made: number; total: number }> {
+  const name = (await headerDecisions(page).getAttribute('aria-label')) ?? (await headerDecisions(page).textContent()) ?? '';
+  const match = /^([\d,]+) of ([\d,]+) decisions$/.exec(name.trim());
+  if (!match) throw new Error(`Unexpected decision count: "${name}"`);
+  return { made: Number(match[1]!.replace(/,/g, '')), total: Number(match[2]!.replace(/,/g, '')) };
+}
+
+/** Waits until the header says exactly `made` of `total` decisions. */
+export async function expectHeaderDecisions(page: Page, made: number, total: number) {
+  await expect(header(page).getByRole('progressbar', { name: `${made.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} decisions` })).toBeVisible({ timeout: 20_000 });
+}
+
+/** The certification as the tenant has it, read through the API with the signed-in session's token. */
+export async function fetchCertification(page: Page, id: string): Promise<{ id: string; name: string; phase: string; decisionsMade: number; decisionsTotal: number }> {
+  return page.evaluate(async (certificationId) => {
+    const session = JSON.parse(sessionStorage.getItem('attest.session')!) as { accessToken: string };
+    const response = await fetch(`/v3/certifications/${certificationId}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+    if (!response.ok) throw new Error(`GET certification answered ${response.status}`);
+    return response.json();
+  }, id);
+}
+
+/** The certification id of the workspace on screen (from the address). */
+export function certificationIdOf(page: Page): string {
+  const match = /\/certifications\/([0-9a-f]{32})/.exec(new URL(page.url()).pathname);
+  if (!match) throw new Error(`Not on a certification: ${page.url()}`);
+  return match[1]!;
+}
+
+/**
+ * axe once the page has come to rest: colour transitions (a button turning from disabled to enabled, a
+ * dialog fading in) make axe measure colours halfway and report contrast that the reviewer never sees.
+ */
+export async function expectAccessibleAtRest(page: Page, what: string) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  await expectAccessible(page, what);
+}

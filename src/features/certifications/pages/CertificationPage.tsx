@@ -121,7 +121,20 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
           onConfirm={flow.confirm}
         />
       ) : null}
-      {request?.kind === 'bulk' ? (
+      {request?.kind === 'bulk' && request.error ? (
+        <Dialog open onClose={flow.cancel} aria-labelledby="gather-error-title">
+          <DialogTitle id="gather-error-title">The items could not be gathered</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              Nothing was decided. {request.error} Try again; if it keeps failing, narrow the filter and decide in smaller sets.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={flow.cancel} autoFocus>Close</Button>
+          </DialogActions>
+        </Dialog>
+      ) : null}
+      {request?.kind === 'bulk' && !request.error ? (
         <BulkConfirmDialog
           open
           decision={request.decision}
