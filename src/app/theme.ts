@@ -9,5 +9,11 @@ export const theme = createTheme({
     dark: { palette: { contrastThreshold: 4.5, primary: { main: '#8ab4f8' }, secondary: { main: '#4fd1c5' } } },
   },
   shape: { borderRadius: 8 },
+  components: {
+    // Helper text of a disabled field still informs (a count, the chosen reviewer's email): keep it readable.
+    MuiFormHelperText: {
+      styleOverrides: { root: ({ theme }) => ({ '&.Mui-disabled': { color: theme.vars.palette.text.secondary } }) },
+    },
+  },
   typography: { h4: { fontWeight: 600, fontSize: '1.75rem' } },
 });

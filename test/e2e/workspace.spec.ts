@@ -237,7 +237,6 @@ test.describe('Reviewing a certification', () => {
 
     await expect(dialog.getByRole('status')).toContainText(/Reassigning in the background: (Starting|Queued|In progress)/);
     await expect(dialog.getByRole('progressbar', { name: /^Reassignment progress/ })).toBeVisible();
-    // (axe on this state: see the fixme test 'a reassignment in progress is accessible' below.)
     // Done: the dialog hands back, and the moved items have left the grid.
     await expect(dialog).toBeHidden({ timeout: 20_000 });
     await expect(showing(page)).toHaveText(new RegExp(`^Showing ${total - 100} of`));
@@ -310,7 +309,6 @@ test.describe('Reviewing a certification', () => {
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'My certifications' }).click();
     const guard = page.getByRole('dialog', { name: 'Decisions are still being saved' });
     await expect(guard).toContainText('1 decision is not yet confirmed by the tenant.');
-    // (axe on this dialog: see the fixme test 'the leave guard dialog is accessible' below.)
     await guard.getByRole('button', { name: 'Stay' }).click();
     await expect(guard).toBeHidden();
     await expect(page.getByRole('heading', { level: 1, name: MANAGER_REVIEW })).toBeVisible();
@@ -406,10 +404,7 @@ test.describe('Reviewing a certification', () => {
     await expect(page.getByRole('grid', { name: 'Active certifications' }).getByRole('link', { name: SPOT_CHECK })).toHaveCount(0);
   });
 
-  // BUG (app): "Leave anyway" in the leave guard (src/features/certifications/pages/CertificationPage.tsx,
-  // <Button color="warning">) is #ed6c02 text on #ffffff: contrast 3.11:1, below 4.5:1 (axe color-contrast,
-  // serious). Unskip when fixed.
-  test.fixme('the leave guard dialog is accessible', async ({ page }) => {
+  test('the leave guard dialog is accessible', async ({ page }) => {
     await openCertification(page, MANAGER_REVIEW);
     await page.evaluate(() => window.attestSandbox!.setLatency({ minMs: 10_000, maxMs: 10_000 }));
     await itemGrid(page).getByRole('button', { name: /^Approve / }).first().click();
@@ -418,12 +413,7 @@ test.describe('Reviewing a certification', () => {
     await expectAccessibleAtRest(page, 'leave guard dialog');
   });
 
-  // BUG (app): while a background reassignment runs, ReassignDialog
-  // (src/features/certifications/workspace/reassign/ReassignDialog.tsx, `locked` → disabled fields) greys
-  // the helper texts of "New reviewer" and "Reason" to #9e9e9e on #ffffff: contrast 2.67:1 (axe
-  // color-contrast, serious), though they still carry information (the chosen reviewer's email, the
-  // character count). Unskip when fixed.
-  test.fixme('a reassignment in progress is accessible', async ({ page }) => {
+  test('a reassignment in progress is accessible', async ({ page }) => {
     await openCertification(page, MANAGER_REVIEW);
     await page.getByRole('combobox', { name: /Rows per page/ }).click();
     await page.getByRole('option', { name: '100' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -29,6 +29,10 @@ import { ReassignDialog, type ReassignTargets } from '../workspace/reassign/Reas
 import { SignOffButton } from '../workspace/SignOff';
 import { useDecisionFlow } from '../workspace/useDecisionFlow';
 import { WorkspaceHeader } from '../workspace/WorkspaceHeader';
+
+const MemoItemReview = memo(ItemReview);
+const MemoWorkspaceHeader = memo(WorkspaceHeader);
+type ItemReviewProps = Parameters<typeof ItemReview>[0];
 
 const SHORTCUT_ROWS = KEYBOARD_SHORTCUTS.map((s) => ({ keys: s.keys.join(' or '), action: s.action }));
 
@@ -71,6 +75,16 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [signOffOpen, setSignOffOpen] = useState(false);
   const index = useItemIndex(cert.id!, signOffOpen);
+  // Stable handlers, so a decision re-renders the rows that changed rather than the whole workspace.
+  const { requestDecision, requestComment } = flow;
+  const onRequestDecision = useCallback<ItemReviewProps['onRequestDecision']>(
+    (items, decision, options) => void requestDecision(items, decision, options),
+    [requestDecision],
+  );
+  const onComment = useCallback((item: AccessReviewItem) => requestComment([item], item.decision ?? 'APPROVE', item.comments ?? undefined), [requestComment]);
+  const onReassign = useCallback((items: AccessReviewItem[]) => setReassign({ items }), []);
+  const onReassignIdentity = useCallback<NonNullable<ItemReviewProps['onReassignIdentity']>>((identity) => setReassign({ identities: [identity] }), []);
+  const onShowShortcuts = useCallback(() => setShortcutsOpen(true), []);
 
   // `?` anywhere on the page shows the shortcuts (the grid handles its own keys when focused).
   useEffect(() => {
@@ -96,18 +110,19 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
         </>
       }
     >
-      <WorkspaceHeader certification={cert} />
+      <MemoWorkspaceHeader certification={cert} />
       <PendingTasks certificationId={cert.id!} />
       <DecisionStatus decisions={decisions} />
-      <ItemReview
+      <MemoItemReview
         certification={cert}
         readOnly={readOnly}
         label="Access review items"
         onOpenDetails={setDetails}
-        onRequestDecision={(items, decision, options) => void flow.requestDecision(items, decision, options)}
-        onReassign={(items) => setReassign({ items })}
-        onComment={(item) => flow.requestComment([item], item.decision ?? 'APPROVE', item.comments ?? undefined)}
-        onShowShortcuts={() => setShortcutsOpen(true)}
+        onRequestDecision={onRequestDecision}
+        onReassign={onReassign}
+        onReassignIdentity={onReassignIdentity}
+        onComment={onComment}
+        onShowShortcuts={onShowShortcuts}
       />
 
       {request?.kind === 'comment' ? (
@@ -183,7 +198,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
         </DialogContent>
         <DialogActions>
           <Button onClick={() => blocker.reset?.()} autoFocus>Stay</Button>
-          <Button color="warning" onClick={() => blocker.proceed?.()}>Leave anyway</Button>
+          <Button color="error" onClick={() => blocker.proceed?.()}>Leave anyway</Button>
         </DialogActions>
       </Dialog>
     </PageContainer>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../api/schemas';
 import { commentRequired } from './decisions/comments';
 import { effectiveDecision, useDecisions } from './decisions/useDecisions';
@@ -31,6 +31,12 @@ export interface UndoNotice {
 export function useDecisionFlow(certification: IdentityCertificationDto) {
   const certificationId = certification.id!;
   const decisions = useDecisions(certificationId);
+  const { decide } = decisions;
+  // The latest unconfirmed decisions, read when committing without making the callbacks change each time.
+  const pendingRef = useRef(decisions.pending);
+  useEffect(() => {
+    pendingRef.current = decisions.pending;
+  }, [decisions.pending]);
   const requirement = certification.campaign?.mandatoryCommentRequirement;
   const [request, setRequest] = useState<PendingRequest | null>(null);
   const [notice, setNotice] = useState<UndoNotice | null>(null);
@@ -39,14 +45,15 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
     (decision: CertificationDecision, items: AccessReviewItem[], bulk: boolean, extra: { comments?: string; proposedEndDate?: string } = {}) => {
       // Items already carrying this decision (confirmed or queued) are not sent again.
       const changing = items.filter((item) => {
-        const current = effectiveDecision(item, decisions.pending);
+        const current = effectiveDecision(item, pendingRef.current);
         return current.decision !== decision || current.state === 'failed' || (extra.comments ?? '') !== (current.comments ?? '');
       });
-      decisions.decide(changing.map((item) => ({ item, decision, ...extra })), { bulk });
+      decide(changing.map((item) => ({ item, decision, ...extra })), { bulk });
       const verb = decision === 'APPROVE' ? 'Approved' : 'Revoked';
-      setNotice({ id: Date.now(), text: `${verb} ${items.length === 1 ? '1 item' : `${items.length.toLocaleString()} items`}` });
+      // The rows show the decision first; the confirmation with Undo may follow a frame later.
+      startTransition(() => setNotice({ id: Date.now(), text: `${verb} ${items.length === 1 ? '1 item' : `${items.length.toLocaleString()} items`}` }));
     },
-    [decisions],
+    [decide],
   );
 
   const requestDecision = useCallback(

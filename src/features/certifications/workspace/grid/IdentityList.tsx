@@ -55,13 +55,15 @@ export interface IdentityListProps {
   readOnly: boolean;
   /** "Approve all for <name>": scope 'filter', with every item of the identity (filter.complete). */
   onRequestDecision: RequestDecision;
+  /** "Reassign <name>": hand the whole identity to another reviewer. */
+  onReassignIdentity?(identity: { identitySummaryId: string; name: string; itemCount: number }): void;
 }
 
 /**
  * The "By identity" view: each identity of the certification with its progress; choosing one puts it in
  * the URL (`identity`), where the item grid shows that identity's items.
  */
-export function IdentityList({ certification, readOnly, onRequestDecision }: IdentityListProps) {
+export function IdentityList({ certification, readOnly, onRequestDecision, onReassignIdentity }: IdentityListProps) {
   const certificationId = certification.id ?? '';
   const view = useItemViewState();
   const index = useItemIndex(certificationId, certificationId !== '');
@@ -143,6 +145,15 @@ export function IdentityList({ certification, readOnly, onRequestDecision }: Ide
                         <Button size="small" variant="outlined" color="error" aria-label={`Revoke all for ${identity.name}`} onClick={() => request(identity, 'REVOKE')}>
                           Revoke all
                         </Button>
+                        {onReassignIdentity ? (
+                          <Button
+                            size="small"
+                            aria-label={`Reassign ${identity.name}`}
+                            onClick={() => onReassignIdentity({ identitySummaryId: identity.id, name: identity.name, itemCount: identity.total })}
+                          >
+                            Reassign…
+                          </Button>
+                        ) : null}
                       </Stack>
                     </TableCell>
                   )}

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { IdentityList } from './IdentityList';
+import { IdentityList, type IdentityListProps } from './IdentityList';
 import { ItemGrid, type ItemGridProps } from './ItemGrid';
 import { toggleContrast } from './ItemGridToolbar';
 import { useItemViewState, type ItemView } from './useItemViewState';
@@ -10,7 +10,7 @@ import { useItemViewState, type ItemView } from './useItemViewState';
  * The item grid and the "By identity" view behind one switch, following the URL's `view` and
  * `identity`: all items; the identities; or one identity's items (with "Back to all identities").
  */
-export function ItemReview(props: ItemGridProps) {
+export function ItemReview(props: ItemGridProps & Pick<IdentityListProps, 'onReassignIdentity'>) {
   const view = useItemViewState();
   return (
     <Box>
@@ -27,7 +27,12 @@ export function ItemReview(props: ItemGridProps) {
         <ToggleButton value="identities">By identity</ToggleButton>
       </ToggleButtonGroup>
       {view.view === 'identities' && !view.identity ? (
-        <IdentityList certification={props.certification} readOnly={props.readOnly} onRequestDecision={props.onRequestDecision} />
+        <IdentityList
+          certification={props.certification}
+          readOnly={props.readOnly}
+          onRequestDecision={props.onRequestDecision}
+          onReassignIdentity={props.onReassignIdentity}
+        />
       ) : (
         <ItemGrid {...props} />
       )}
