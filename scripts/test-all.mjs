@@ -36,7 +36,9 @@ step('unit + component (vitest)', () => {
   if (report) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
-  } else failed += 1;
+  }
+  // A run that failed without a failing test (a crash, a suite that didn't load) still counts as a failure.
+  if (code !== 0 && !report?.numFailedTests) failed += 1;
   return code === 0;
 });
 
@@ -48,7 +50,8 @@ step('end-to-end (playwright)', () => {
   if (report?.stats) {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;
-  } else failed += 1;
+  }
+  if (code !== 0 && !report?.stats?.unexpected) failed += 1;
   return code === 0;
 });
 step('bundle size', () => run('node', ['scripts/size.mjs']) === 0);
