@@ -417,6 +417,7 @@ test.describe('Reviewing a certification', () => {
     await openCertification(page, MANAGER_REVIEW);
     await page.getByRole('combobox', { name: /Rows per page/ }).click();
     await page.getByRole('option', { name: '100' }).click();
+    await expect(dataRows(page)).toHaveCount(100);
     await itemGrid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
     await page.getByRole('region', { name: 'Selected items' }).getByRole('button', { name: 'Reassign selected (100)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reassign to another reviewer' });
