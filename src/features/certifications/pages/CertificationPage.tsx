@@ -20,9 +20,9 @@ import { useUnsentDecisionsGuard } from '../workspace/decisions/useDecisions';
 import { BulkConfirmDialog } from '../workspace/dialogs/BulkConfirmDialog';
 import { DecisionDialog } from '../workspace/dialogs/DecisionDialog';
 import { ItemDetailsDrawer } from '../workspace/dialogs/ItemDetailsDrawer';
-import { ShortcutsDialog } from '../workspace/dialogs/ShortcutsDialog';
+import { ShortcutsDialog } from '../workspace/grid/ShortcutsDialog';
 import { ItemReview } from '../workspace/grid/ItemReview';
-import { KEYBOARD_SHORTCUTS, isTypingTarget } from '../workspace/grid/useGridKeyboard';
+import { isTypingTarget } from '../workspace/grid/useGridKeyboard';
 import { useItemIndex } from '../workspace/items';
 import { PendingTasks } from '../workspace/reassign/PendingTasks';
 import { ReassignDialog, type ReassignTargets } from '../workspace/reassign/ReassignDialog';
@@ -34,7 +34,6 @@ const MemoItemReview = memo(ItemReview);
 const MemoWorkspaceHeader = memo(WorkspaceHeader);
 type ItemReviewProps = Parameters<typeof ItemReview>[0];
 
-const SHORTCUT_ROWS = KEYBOARD_SHORTCUTS.map((s) => ({ keys: s.keys.join(' or '), action: s.action }));
 
 /** The certification workspace: its facts, the items to review, decisions, reassignment and sign-off. */
 export function CertificationPage() {
@@ -163,7 +162,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
         />
       ) : null}
       <ItemDetailsDrawer certificationId={cert.id!} item={details} onClose={() => setDetails(null)} />
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} shortcuts={SHORTCUT_ROWS} />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} readOnly={readOnly} />
       {reassign ? (
         <ReassignDialog
           open
