@@ -1,3 +1,4 @@
+import LinearProgress from '@mui/material/LinearProgress';
 import { Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
@@ -9,8 +10,11 @@ export const routes: RouteObject[] = [
     path: '/sign-in',
     lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
     errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
   },
   {
+    // Shown while the first page's code loads.
+    hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
     element: (
       <SessionGate>
         <AppShell />

@@ -12,7 +12,7 @@ import { templateRoutes } from './rules/templates';
 import { searchRoutes } from './rules/search';
 
 /**
- * Attest's simulated ISC tenant: the 33 operations with ISC's rules over a persistent store, behind the
+ * Attest's simulated ISC tenant: the 33 operations (and identity search) with ISC's rules over a persistent store, behind the
  * same HTTP surface as a real tenant (`/v3/...` and `/oauth/token`), with ISC's rate limit, simulated
  * latency and injectable faults. It speaks Fetch Request/Response, so MSW (browser and Node) and the unit
  * tests drive it the same way.
