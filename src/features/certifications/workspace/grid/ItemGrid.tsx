@@ -16,7 +16,7 @@ import { PAGE_SIZES } from '../../../../components/useGridUrlState';
 import { useDecisions } from '../decisions/useDecisions';
 import { itemQueries, useItemIndex } from '../items';
 import { clientView, identityName } from './clientItems';
-import { ItemCellContext, itemColumns, rowName } from './columns';
+import { ItemCellContext, ItemPendingContext, itemColumns, rowName } from './columns';
 import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
@@ -211,13 +211,12 @@ export function ItemGrid(props: ItemGridProps) {
 
   const cellContext = useMemo<ItemCellContext>(
     () => ({
-      pending: decisions.pending,
       readOnly,
       onDecide: (item, decision) => requestRows([item], decision, 'rows'),
       onDetails: openDetails,
       onReassign: (item) => onReassign([item]),
     }),
-    [decisions.pending, readOnly, requestRows, openDetails, onReassign],
+    [readOnly, requestRows, openDetails, onReassign],
   );
   const columns = useMemo(() => itemColumns({ readOnly }), [readOnly]);
   const rowSelectionModel = useMemo<GridRowSelectionModel>(() => ({ type: 'include', ids: new Set(selection.keys()) }), [selection]);
@@ -301,51 +300,53 @@ export function ItemGrid(props: ItemGridProps) {
         <IndexProgress loaded={data.progress?.loaded ?? 0} total={data.progress?.total ?? certificationTotal} />
       ) : (
         <ItemCellContext.Provider value={cellContext}>
-          <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
-            <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
-            <DataGrid
-              apiRef={apiRef}
-              aria-label={label}
-              rows={rows}
-              getRowId={(row) => row.id ?? ''}
-              columns={columns}
-              rowCount={data.count ?? 0}
-              loading={data.loading}
-              slotProps={{ loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } }}
-              paginationMode="server"
-              sortingMode="server"
-              filterMode="server"
-              paginationModel={view.paginationModel}
-              onPaginationModelChange={view.onPaginationModelChange}
-              sortModel={view.sortModel}
-              onSortModelChange={view.onSortModelChange}
-              sortingOrder={['asc', 'desc']}
-              pageSizeOptions={PAGE_SIZES}
-              checkboxSelection={!readOnly}
-              disableRowSelectionExcludeModel
-              keepNonExistentRowsSelected
-              rowSelectionModel={rowSelectionModel}
-              onRowSelectionModelChange={onRowSelectionModelChange}
-              disableRowSelectionOnClick
-              disableColumnFilter
-              disableColumnMenu
-              onCellKeyDown={keyboard.onCellKeyDown}
-              getRowClassName={({ id }) => (id === view.item ? 'attest-open-item' : '')}
-              // jsdom has no layout: without this, component tests would see no cells.
-              disableVirtualization={import.meta.env.MODE === 'test'}
-              autoHeight
-              // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
-              getRowHeight={() => 'auto'}
-              getEstimatedRowHeight={() => 64}
-              localeText={{ noRowsLabel: view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided ? 'No items match these filters.' : 'This certification has no items.' }}
-              sx={{
-                border: 0,
-                '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 56, py: 0.5 },
-                '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
-                '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
-              }}
-            />
-          </Paper>
+          <ItemPendingContext.Provider value={decisions.pending}>
+            <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
+              <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
+              <DataGrid
+                apiRef={apiRef}
+                aria-label={label}
+                rows={rows}
+                getRowId={(row) => row.id ?? ''}
+                columns={columns}
+                rowCount={data.count ?? 0}
+                loading={data.loading}
+                slotProps={{ loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } }}
+                paginationMode="server"
+                sortingMode="server"
+                filterMode="server"
+                paginationModel={view.paginationModel}
+                onPaginationModelChange={view.onPaginationModelChange}
+                sortModel={view.sortModel}
+                onSortModelChange={view.onSortModelChange}
+                sortingOrder={['asc', 'desc']}
+                pageSizeOptions={PAGE_SIZES}
+                checkboxSelection={!readOnly}
+                disableRowSelectionExcludeModel
+                keepNonExistentRowsSelected
+                rowSelectionModel={rowSelectionModel}
+                onRowSelectionModelChange={onRowSelectionModelChange}
+                disableRowSelectionOnClick
+                disableColumnFilter
+                disableColumnMenu
+                onCellKeyDown={keyboard.onCellKeyDown}
+                getRowClassName={({ id }) => (id === view.item ? 'attest-open-item' : '')}
+                // jsdom has no layout: without this, component tests would see no cells.
+                disableVirtualization={import.meta.env.MODE === 'test'}
+                autoHeight
+                // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
+                getRowHeight={() => 'auto'}
+                getEstimatedRowHeight={() => 64}
+                localeText={{ noRowsLabel: view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided ? 'No items match these filters.' : 'This certification has no items.' }}
+                sx={{
+                  border: 0,
+                  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 56, py: 0.5 },
+                  '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+                  '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
+                }}
+              />
+            </Paper>
+          </ItemPendingContext.Provider>
         </ItemCellContext.Provider>
       )}
       <Box role="status" aria-live="polite" sx={visuallyHidden}>{announcement}</Box>

@@ -18,12 +18,13 @@ import { RISK_LABELS, riskFlags, type RiskFlag } from '../risk';
 import { accessName, accessTypeLabel, description, identityName, ownerName, sourceName } from './clientItems';
 
 /**
- * What the cells need besides their row: the decisions not yet confirmed (so a decision shows in its
- * row at once, without a refetch) and the row actions. Passed by context so the columns stay stable
- * while decisions change.
+ * What the cells need besides their row, passed by context so the columns stay stable: the row actions
+ * (stable), and separately the decisions not yet confirmed, so a decision re-renders only the cells
+ * that show decisions (and shows in its row at once, without a refetch).
  */
+export const ItemPendingContext = createContext<Map<string, QueueEntry>>(new Map());
+
 export interface ItemCellContext {
-  pending: Map<string, QueueEntry>;
   readOnly: boolean;
   onDecide(item: AccessReviewItem, decision: CertificationDecision): void;
   onDetails(item: AccessReviewItem): void;
@@ -31,7 +32,6 @@ export interface ItemCellContext {
 }
 
 export const ItemCellContext = createContext<ItemCellContext>({
-  pending: new Map(),
   readOnly: true,
   onDecide: () => undefined,
   onDetails: () => undefined,
@@ -94,7 +94,7 @@ export function decisionLabel(decision: CertificationDecision | undefined): stri
 }
 
 function DecisionCell({ row }: { row: AccessReviewItem }) {
-  const { pending } = useContext(ItemCellContext);
+  const pending = useContext(ItemPendingContext);
   const effective = effectiveDecision(row, pending);
   const color = effective.decision === 'APPROVE' ? toneText('success') : effective.decision === 'REVOKE' ? toneText('error') : mutedText;
   const failed = effective.state === 'failed' ? row.id && pending.get(row.id) : undefined;
@@ -119,7 +119,7 @@ function DecisionCell({ row }: { row: AccessReviewItem }) {
 }
 
 function CommentCell({ row }: { row: AccessReviewItem }) {
-  const { pending } = useContext(ItemCellContext);
+  const pending = useContext(ItemPendingContext);
   const comments = effectiveDecision(row, pending).comments;
   return comments ? <OneLine text={comments} /> : null;
 }
