@@ -66,17 +66,27 @@ try {
   const firstRows = Date.now() - navStart;
 
   // 2. Press approve on a row: time until the row shows it (measured inside the page, to the frame).
-  const decisionMs = await page.evaluate(async () => {
-    const grid = document.querySelector('[aria-label="Access review items"]');
-    const row = grid.querySelectorAll('[role="row"]')[1];
-    const button = [...row.querySelectorAll('button')].find((b) => /^Approve/.test(b.getAttribute('aria-label') ?? ''));
-    const start = performance.now();
-    button.click();
-    return await new Promise((resolve) => {
-      const check = () => (/Approved/.test(row.textContent ?? '') ? resolve(performance.now() - start) : requestAnimationFrame(check));
-      check();
-    });
+  // Five rows, one after another; the median is reported (one sample is at the mercy of a GC pause).
+  const decisionSamples = await page.evaluate(async () => {
+    const samples = [];
+    for (let i = 1; i <= 5; i++) {
+      const grid = document.querySelector('[aria-label="Access review items"]');
+      const row = grid.querySelectorAll('[role="row"]')[i];
+      const button = [...row.querySelectorAll('button')].find((b) => /^Approve/.test(b.getAttribute('aria-label') ?? ''));
+      const start = performance.now();
+      button.click();
+      samples.push(
+        await new Promise((resolve) => {
+          const check = () => (/Approved/.test(row.textContent ?? '') ? resolve(performance.now() - start) : requestAnimationFrame(check));
+          check();
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return samples;
   });
+  const sorted = [...decisionSamples].sort((x, y) => x - y);
+  const decisionMs = sorted[2];
 
   // Setup, not measured: decide items through the API until exactly 5,000 are undecided, so the
   // "Undecided" filter matches 5,000 items. Then let those calls leave ISC's 10-second rate-limit window.
@@ -134,7 +144,8 @@ try {
   console.log(`\nReviewer workspace benchmark — 10,000-item certification, simulated latency ${LATENCY_MS} ms per request\n`);
   line('navigation → first rows', ms(firstRows), '≤ 1500 ms', firstRows <= 1500);
   line('Undecided filter applied (beyond latency)', ms(filterTime - LATENCY_MS), '≤ 500 ms', filterTime - LATENCY_MS <= 500);
-  line('approve pressed → row shows it', ms(decisionMs), '≤ 50 ms', decisionMs <= 50);
+  line('approve pressed → row shows it (median of 5)', ms(decisionMs), '≤ 50 ms', decisionMs <= 50);
+  line('  … the 5 samples', sorted.map((t) => Math.round(t)).join(', '), '—', true);
   line(`approve all ${prefix.count.toLocaleString('en-US')} matching: decide calls`, decideCalls, `${Math.ceil(prefix.count / 250)} (250 per call)`, decideCalls <= Math.ceil(prefix.count / 250) + 1);
   line('  … all API calls (incl. reading the ids)', allCalls, '—', true);
   line('  … wall time', ms(bulkTime), '—', true);

@@ -16,7 +16,7 @@ import { useSession } from '../../auth/session';
 import { PhaseChip } from '../components/PhaseChip';
 import { certificationQueries } from '../queries';
 import { DecisionStatus } from '../workspace/DecisionStatus';
-import { useUnsentDecisionsGuard } from '../workspace/decisions/useDecisions';
+import { useDecisions, useUnsentDecisionsGuard } from '../workspace/decisions/useDecisions';
 import { BulkConfirmDialog } from '../workspace/dialogs/BulkConfirmDialog';
 import { DecisionDialog } from '../workspace/dialogs/DecisionDialog';
 import { ItemDetailsDrawer } from '../workspace/dialogs/ItemDetailsDrawer';
@@ -68,7 +68,6 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
   const readOnly = cert.phase !== 'ACTIVE' || (session?.identityId !== undefined && cert.reviewer?.id !== session.identityId && !isAdminSession(session));
   const flow = useDecisionFlow(cert);
   const { decisions, request } = flow;
-  const blocker = useUnsentDecisionsGuard(decisions.unsentCount);
   const [details, setDetails] = useState<AccessReviewItem | null>(null);
   const [reassign, setReassign] = useState<ReassignTargets | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -105,13 +104,13 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
         <>
           <PhaseChip phase={cert.phase} />
           <Button variant="outlined" onClick={() => setShortcutsOpen(true)}>Shortcuts</Button>
-          {readOnly ? null : <SignOffButton certification={cert} unsent={decisions.unsentCount + decisions.failedCount} items={index.data} open={signOffOpen} onOpenChange={setSignOffOpen} />}
+          {readOnly ? null : <SignOffButton certification={cert} items={index.data} open={signOffOpen} onOpenChange={setSignOffOpen} />}
         </>
       }
     >
       <MemoWorkspaceHeader certification={cert} />
       <PendingTasks certificationId={cert.id!} />
-      <DecisionStatus decisions={decisions} />
+      <DecisionActivity certificationId={cert.id!} />
       <MemoItemReview
         certification={cert}
         readOnly={readOnly}
@@ -187,6 +186,20 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
           ) : undefined
         }
       />
+    </PageContainer>
+  );
+}
+
+/**
+ * Where decisions stand, and the guard against leaving with unsent ones. It subscribes to the decision
+ * queue itself, so the rest of the workspace doesn't re-render on every decision.
+ */
+function DecisionActivity({ certificationId }: { certificationId: string }) {
+  const decisions = useDecisions(certificationId);
+  const blocker = useUnsentDecisionsGuard(decisions.unsentCount);
+  return (
+    <>
+      <DecisionStatus decisions={decisions} />
       <Dialog open={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} aria-labelledby="leave-title">
         <DialogTitle id="leave-title">Decisions are still being saved</DialogTitle>
         <DialogContent>
@@ -200,7 +213,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
           <Button color="error" onClick={() => blocker.proceed?.()}>Leave anyway</Button>
         </DialogActions>
       </Dialog>
-    </PageContainer>
+    </>
   );
 }
 

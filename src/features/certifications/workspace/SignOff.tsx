@@ -11,6 +11,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { signOffIdentityCertification } from '../../../api/certifications';
 import type { AccessReviewItem, IdentityCertificationDto } from '../../../api/schemas';
 import { certificationQueries } from '../queries';
+import { useDecisions } from './decisions/useDecisions';
 
 /** Counts of approvals and revocations, for the sign-off summary. */
 function summarise(items: AccessReviewItem[] | undefined) {
@@ -27,8 +28,11 @@ function summarise(items: AccessReviewItem[] | undefined) {
  * Sign-off: enabled only when the server counts every item decided and nothing waits to be sent;
  * a confirmation summarises approvals and revocations; afterwards the certification is read-only.
  */
-export function SignOffButton(props: { certification: IdentityCertificationDto; unsent: number; items: AccessReviewItem[] | undefined; open: boolean; onOpenChange(open: boolean): void }) {
-  const { certification: cert, unsent } = props;
+export function SignOffButton(props: { certification: IdentityCertificationDto; items: AccessReviewItem[] | undefined; open: boolean; onOpenChange(open: boolean): void }) {
+  const { certification: cert } = props;
+  const decisions = useDecisions(cert.id!);
+  // Decisions still being saved, or refused, keep sign-off closed: the tenant's count isn't final yet.
+  const unsent = decisions.unsentCount + decisions.failedCount;
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const remaining = (cert.decisionsTotal ?? 0) - (cert.decisionsMade ?? 0);

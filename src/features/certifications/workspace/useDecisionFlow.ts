@@ -1,7 +1,7 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useState } from 'react';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../api/schemas';
 import { commentRequired } from './decisions/comments';
-import { effectiveDecision, useDecisions } from './decisions/useDecisions';
+import { effectiveDecision, getDecisionQueue, useDecisions } from './decisions/useDecisions';
 import { resolveRequestItems, type DecisionRequestOptions } from './grid/requests';
 import { highRiskSummary } from './risk';
 
@@ -30,13 +30,10 @@ export interface UndoNotice {
  */
 export function useDecisionFlow(certification: IdentityCertificationDto) {
   const certificationId = certification.id!;
-  const decisions = useDecisions(certificationId);
+  // The flow only acts: it must not re-render the workspace on every queue change (the rows and the
+  // status bar subscribe themselves).
+  const decisions = useDecisions(certificationId, { rerender: false });
   const { decide } = decisions;
-  // The latest unconfirmed decisions, read when committing without making the callbacks change each time.
-  const pendingRef = useRef(decisions.pending);
-  useEffect(() => {
-    pendingRef.current = decisions.pending;
-  }, [decisions.pending]);
   const requirement = certification.campaign?.mandatoryCommentRequirement;
   const [request, setRequest] = useState<PendingRequest | null>(null);
   const [notice, setNotice] = useState<UndoNotice | null>(null);
@@ -45,7 +42,7 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
     (decision: CertificationDecision, items: AccessReviewItem[], bulk: boolean, extra: { comments?: string; proposedEndDate?: string } = {}) => {
       // Items already carrying this decision (confirmed or queued) are not sent again.
       const changing = items.filter((item) => {
-        const current = effectiveDecision(item, pendingRef.current);
+        const current = effectiveDecision(item, getDecisionQueue().pending(certificationId));
         return current.decision !== decision || current.state === 'failed' || (extra.comments ?? '') !== (current.comments ?? '');
       });
       decide(changing.map((item) => ({ item, decision, ...extra })), { bulk });
@@ -53,7 +50,7 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
       // The rows show the decision first; the confirmation with Undo may follow a frame later.
       startTransition(() => setNotice({ id: Date.now(), text: `${verb} ${items.length === 1 ? '1 item' : `${items.length.toLocaleString()} items`}` }));
     },
-    [decide],
+    [decide, certificationId],
   );
 
   const requestDecision = useCallback(

@@ -81,15 +81,17 @@ const tallies = new Map<string, { bulk: number; single: number }>();
  * Decisions on a certification: decide (optimistic, durable), undo, bulk progress, failures.
  * Confirmed decisions are written into the cached certification and item pages as they land.
  */
-export function useDecisions(certificationId: string) {
+export function useDecisions(certificationId: string, options: { rerender?: boolean } = {}) {
   const q = getDecisionQueue();
   const queryClient = useQueryClient();
+  // `rerender: false`: for components that only act (decide, undo) and must not re-render on every change.
+  const rerender = options.rerender ?? true;
 
   const subscribe = useCallback(
-    (notify: () => void) => q.subscribe((event) => event.certificationId === certificationId && notify()),
-    [q, certificationId],
+    (notify: () => void) => (rerender ? q.subscribe((event) => event.certificationId === certificationId && notify()) : () => undefined),
+    [q, certificationId, rerender],
   );
-  const version = useSyncExternalStore(subscribe, () => q.revision());
+  const version = useSyncExternalStore(subscribe, () => (rerender ? q.revision() : 0));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes exactly when the queue does
   const pending = useMemo(() => q.pending(certificationId), [q, certificationId, version]);
 
