@@ -151,6 +151,14 @@ function entitlementDto(store: Store, entitlement: Entitlement, identityId: stri
   };
 }
 
+/** The entitlements with these ids that exist, as the API shows them. */
+function entitlementDtos(store: Store, ids: string[], identityId: string | null): ReviewableEntitlement[] {
+  return ids.flatMap((id) => {
+    const entitlement = store.get('entitlements', id);
+    return entitlement ? [entitlementDto(store, entitlement, identityId)] : [];
+  });
+}
+
 function accessProfileDto(store: Store, id: string, identityId: string | null): ReviewableAccessProfile | undefined {
   const profile = store.get('accessProfiles', id);
   if (!profile) return undefined;
@@ -162,10 +170,7 @@ function accessProfileDto(store: Store, id: string, identityId: string | null): 
     cloudGoverned: false,
     endDate: null,
     owner: identityRef(store, profile.ownerId),
-    entitlements: profile.entitlementIds.flatMap((e) => {
-      const entitlement = store.get('entitlements', e);
-      return entitlement ? [entitlementDto(store, entitlement, identityId)] : [];
-    }),
+    entitlements: entitlementDtos(store, profile.entitlementIds, identityId),
     created: profile.created,
     modified: profile.modified,
   };
@@ -183,10 +188,7 @@ function roleDto(store: Store, id: string, identityId: string | null): Reviewabl
     owner: identityRef(store, role.ownerId),
     endDate: null,
     accessProfiles: role.accessProfileIds.flatMap((p) => accessProfileDto(store, p, identityId) ?? []),
-    entitlements: role.entitlementIds.flatMap((e) => {
-      const entitlement = store.get('entitlements', e);
-      return entitlement ? [entitlementDto(store, entitlement, identityId)] : [];
-    }),
+    entitlements: entitlementDtos(store, role.entitlementIds, identityId),
   };
 }
 

@@ -12,7 +12,7 @@ import { useParams } from 'react-router';
 import type { AccessReviewItem, IdentityCertificationDto } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
-import { useSession } from '../../auth/session';
+import { isAdmin, useSession } from '../../auth/session';
 import { PhaseChip } from '../components/PhaseChip';
 import { certificationQueries } from '../queries';
 import { DecisionStatus } from '../workspace/DecisionStatus';
@@ -65,7 +65,7 @@ export function CertificationPage() {
 function Workspace({ certification: cert, crumbs }: { certification: IdentityCertificationDto; crumbs: { label: string; to?: string }[] }) {
   const session = useSession();
   // Signed certifications, and ones the signed-in person doesn't review (an admin looking), are read-only.
-  const readOnly = cert.phase !== 'ACTIVE' || (session?.identityId !== undefined && cert.reviewer?.id !== session.identityId && !isAdminSession(session));
+  const readOnly = cert.phase !== 'ACTIVE' || (session?.identityId !== undefined && cert.reviewer?.id !== session.identityId && !isAdmin(session));
   const flow = useDecisionFlow(cert);
   const { decisions, request } = flow;
   const [details, setDetails] = useState<AccessReviewItem | null>(null);
@@ -215,8 +215,4 @@ function DecisionActivity({ certificationId }: { certificationId: string }) {
       </Dialog>
     </>
   );
-}
-
-function isAdminSession(session: { authorities: string[] }): boolean {
-  return session.authorities.some((a) => a === 'ORG_ADMIN' || a === 'CERT_ADMIN');
 }

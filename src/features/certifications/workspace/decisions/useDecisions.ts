@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useBlocker } from 'react-router';
 import { getIdentityCertification, makeIdentityDecision } from '../../../../api/certifications';
 import type { AccessReviewItem, CertificationDecision, ReviewDecision } from '../../../../api/schemas';
@@ -33,6 +33,43 @@ export function replaceDecisionQueue(next: DecisionQueue | null): void {
   queue = next;
   undoStacks.clear();
   tallies.clear();
+}
+
+const cacheSyncs = new WeakMap<DecisionQueue, WeakMap<QueryClient, Map<string, { users: number; stop: () => void }>>>();
+
+/**
+ * Writes confirmed decisions into the query cache, once per certification however many components use
+ * its decisions (the rows, the status bar, sign-off): reference-counted, answers the release.
+ */
+function retainCacheSync(q: DecisionQueue, queryClient: QueryClient, certificationId: string): () => void {
+  let byClient = cacheSyncs.get(q);
+  if (!byClient) cacheSyncs.set(q, (byClient = new WeakMap()));
+  let syncs = byClient.get(queryClient);
+  if (!syncs) byClient.set(queryClient, (syncs = new Map()));
+  let sync = syncs.get(certificationId);
+  if (!sync) {
+    const stop = q.subscribe((event) => {
+      if (event.certificationId !== certificationId) return;
+      if (event.type === 'sent') {
+        queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, event.certification);
+        applyDecisionsToCache(queryClient, certificationId, event.decisions);
+        void queryClient.invalidateQueries({ queryKey: certificationQueries.lists() });
+      }
+      if (event.type === 'change' && q.pending(certificationId).size === 0) {
+        // All confirmed: let pages with filters such as "undecided" catch up with the tenant.
+        void queryClient.invalidateQueries({ queryKey: itemQueries.all(certificationId), refetchType: 'active' });
+      }
+    });
+    syncs.set(certificationId, (sync = { users: 0, stop }));
+  }
+  sync.users++;
+  const current = sync;
+  return () => {
+    if (--current.users === 0) {
+      current.stop();
+      syncs.delete(certificationId);
+    }
+  };
 }
 
 /** What a row shows: the decision not yet confirmed if there is one, else the tenant's. */
@@ -95,22 +132,7 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes exactly when the queue does
   const pending = useMemo(() => q.pending(certificationId), [q, certificationId, version]);
 
-  useEffect(
-    () =>
-      q.subscribe((event) => {
-        if (event.certificationId !== certificationId) return;
-        if (event.type === 'sent') {
-          queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, event.certification);
-          applyDecisionsToCache(queryClient, certificationId, event.decisions);
-          void queryClient.invalidateQueries({ queryKey: certificationQueries.lists() });
-        }
-        if (event.type === 'change' && q.pending(certificationId).size === 0) {
-          // All confirmed: let pages with filters such as "undecided" catch up with the tenant.
-          void queryClient.invalidateQueries({ queryKey: itemQueries.all(certificationId), refetchType: 'active' });
-        }
-      }),
-    [q, certificationId, queryClient],
-  );
+  useEffect(() => retainCacheSync(q, queryClient, certificationId), [q, certificationId, queryClient]);
 
   const decide = useCallback(
     (inputs: DecisionInput[], options: { bulk: boolean }) => {
