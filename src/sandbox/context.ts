@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Identity, UserLevel } from './model';
 import type { Store } from './store';
 import { badRequest, forbidden } from './errors';
+import { holdsLevel } from '../api/rules';
 
 /** What a rule sees of a request: the store, who is calling, and the request's parts. */
 export interface RequestContext {
@@ -29,11 +30,10 @@ export interface Route {
   handle: (ctx: RequestContext) => Reply;
 }
 
-export const CERTIFICATION_ADMIN_LEVELS: UserLevel[] = ['ORG_ADMIN', 'CERT_ADMIN'];
-export const REPORT_LEVELS: UserLevel[] = ['ORG_ADMIN', 'CERT_ADMIN', 'REPORT_ADMIN'];
+export { CERTIFICATION_ADMIN_LEVELS, REPORT_LEVELS } from '../api/rules';
 
 export function hasLevel(identity: Identity, levels: readonly UserLevel[]): boolean {
-  return identity.levels.some((l) => levels.includes(l));
+  return holdsLevel(identity.levels, levels);
 }
 
 /** 403 unless the caller holds one of the operation's user levels. */

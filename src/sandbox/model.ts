@@ -16,7 +16,8 @@ import type {
  * persists as one small record; the API's DTOs are built from them on every read (see views.ts).
  */
 
-export type UserLevel = 'ORG_ADMIN' | 'CERT_ADMIN' | 'REPORT_ADMIN';
+export type { UserLevel } from '../api/rules';
+import type { UserLevel } from '../api/rules';
 export type AccessType = 'ENTITLEMENT' | 'ACCESS_PROFILE' | 'ROLE';
 
 export interface Identity {

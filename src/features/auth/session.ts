@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { configureClient } from '../../api/http';
 import { decodeAccessToken } from '../../api/jwt';
+import { CERTIFICATION_ADMIN_LEVELS, holdsLevel } from '../../api/rules';
 
 /**
  * Who is signed in. The access token lives in memory and sessionStorage only (never localStorage), and
@@ -18,7 +19,6 @@ export interface Session {
 }
 
 const STORAGE_KEY = 'attest.session';
-const ADMIN_AUTHORITIES = ['ORG_ADMIN', 'CERT_ADMIN'];
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -69,7 +69,7 @@ export function useSessionExpired(): boolean {
 }
 
 export function isAdmin(session: Session | null): boolean {
-  return Boolean(session?.authorities.some((a) => ADMIN_AUTHORITIES.includes(a)));
+  return Boolean(session && holdsLevel(session.authorities, CERTIFICATION_ADMIN_LEVELS));
 }
 
 /** A session from an access token; throws a readable error when the token can't be used. */

@@ -22,6 +22,7 @@ import {
   type RequestContext,
   type Route,
 } from '../context';
+import { ADMIN_REASSIGN_MAX } from '../../api/rules';
 import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
 import type { CampaignRecord } from '../model';
@@ -32,7 +33,6 @@ import { DURATIONS, later, queueTask } from './lifecycle';
 /** The 13 campaign operations of the Certification Campaigns tag (templates and schedules are in templates.ts). */
 
 /** The most certifications one admin reassign may move (AdminReviewReassign.certificationIds maxItems). */
-const ADMIN_REASSIGN_MAX = 250;
 
 const REPORT_NAMES: Record<ReportType, string> = {
   CAMPAIGN_COMPOSITION_REPORT: 'Campaign Composition Report',

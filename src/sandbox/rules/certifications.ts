@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReviewDecision, ReviewReassign } from '../../api/schemas';
 import { parseFilter, type Filter } from '../../api/filters';
+import { commentRequired, DECIDE_MAX, REASSIGN_ASYNC_MAX, REASSIGN_SYNC_MAX } from '../../api/rules';
 import { badRequest, forbidden, notFound } from '../errors';
 import {
   CERTIFICATION_ADMIN_LEVELS,
@@ -17,10 +18,6 @@ import type { Store } from '../store';
 import { accessName, certificationCounts, certificationDto, identityRef, itemDto, itemSourceName, subjectName, taskDto } from '../views';
 import { queueTask, settleCampaignIfAllSigned } from './lifecycle';
 
-/** ISC's limits for the Certifications operations (API-NOTES §1). */
-export const DECIDE_MAX = 250;
-export const REASSIGN_SYNC_MAX = 50;
-export const REASSIGN_ASYNC_MAX = 500;
 
 const isAdmin = (ctx: RequestContext) => hasLevel(ctx.caller, CERTIFICATION_ADMIN_LEVELS);
 
@@ -239,8 +236,7 @@ export const certificationRoutes: Route[] = [
         seen.add(d.id);
         if (!items.has(d.id)) unknown.push(d.id);
         if (d.proposedEndDate && d.decision !== 'REVOKE') throw badRequest(`Item ${d.id}: proposedEndDate is only allowed on REVOKE decisions.`);
-        const needsComment = requirement === 'ALL_DECISIONS' || (requirement === 'REVOKE_ONLY_DECISIONS' && d.decision === 'REVOKE');
-        if (needsComment && !d.comments?.trim()) missingComments.push(d.id);
+        if (commentRequired(requirement, d.decision) && !d.comments?.trim()) missingComments.push(d.id);
       }
       if (unknown.length) throw badRequest(`These items are not in certification ${cert.id}: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}.`);
       if (missingComments.length) {

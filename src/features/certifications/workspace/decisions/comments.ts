@@ -1,9 +1,6 @@
-import type { CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
+import type { MandatoryCommentRequirement } from '../../../../api/schemas';
 
-/** Whether the campaign's mandatoryCommentRequirement asks for a comment on this decision. */
-export function commentRequired(requirement: MandatoryCommentRequirement | null | undefined, decision: CertificationDecision): boolean {
-  return requirement === 'ALL_DECISIONS' || (requirement === 'REVOKE_ONLY_DECISIONS' && decision === 'REVOKE');
-}
+export { commentRequired } from '../../../../api/rules';
 
 /** The requirement in words, for the comment dialog and the header. */
 export function commentRequirementText(requirement: MandatoryCommentRequirement | null | undefined): string {

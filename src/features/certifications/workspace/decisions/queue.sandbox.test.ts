@@ -1,3 +1,4 @@
+import { DECIDE_MAX } from '../../../../api/rules';
 import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { setupSandbox } from '../../../../../test/sandbox-harness';
@@ -6,7 +7,7 @@ import { isApiError } from '../../../../api/errors';
 import { f } from '../../../../api/filters';
 import type { AccessReviewItem, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
 import { fetchItems } from '../items';
-import { DecisionQueue, indexedDbDecisionStorage, MAX_DECISIONS_PER_CALL, type DecisionStorage } from './queue';
+import { DecisionQueue, indexedDbDecisionStorage, type DecisionStorage } from './queue';
 
 /**
  * The decision queue against the simulated tenant: real HTTP through the typed client and MSW, IndexedDB
@@ -91,7 +92,7 @@ describe('DecisionQueue over the sandbox', () => {
     await idle(queue, cert.id!);
 
     expect(tenant.calls).toHaveLength(20);
-    expect(tenant.calls.every((c) => c.length <= MAX_DECISIONS_PER_CALL)).toBe(true);
+    expect(tenant.calls.every((c) => c.length <= DECIDE_MAX)).toBe(true);
     expect(tenant.errors).toEqual([]);
     const counts = tenant.landedCounts();
     expect(counts.size).toBe(5000);

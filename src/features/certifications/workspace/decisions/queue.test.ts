@@ -1,7 +1,8 @@
+import { DECIDE_MAX } from '../../../../api/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../api/errors';
 import type { CertificationDecision, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
-import { DecisionQueue, keyOf, MAX_DECISIONS_PER_CALL, type DecisionQueueOptions, type DecisionStorage, type QueueEntry, type QueueEvent } from './queue';
+import { DecisionQueue, keyOf, type DecisionQueueOptions, type DecisionStorage, type QueueEntry, type QueueEvent } from './queue';
 
 const CERT = 'cert-1';
 const DELAY = 600;
@@ -68,7 +69,7 @@ function fakeTenant() {
     const failure = failures.shift();
     if (hold) await hold.promise;
     if (failure) throw failure;
-    if (decisions.length < 1 || decisions.length > MAX_DECISIONS_PER_CALL) throw httpError(400, `Send between 1 and 250 decisions; got ${decisions.length}.`);
+    if (decisions.length < 1 || decisions.length > DECIDE_MAX) throw httpError(400, `Send between 1 and 250 decisions; got ${decisions.length}.`);
     const refusals = decisions.map(refuse).filter((m): m is string => m !== null);
     if (refusals.length) throw httpError(400, refusals[0]!);
     for (const d of decisions) state.set(d.id, d);
@@ -131,7 +132,7 @@ describe('DecisionQueue: batching', () => {
     await drain(queue);
 
     expect(tenant.send).toHaveBeenCalledTimes(4);
-    for (const call of tenant.calls) expect(call.length).toBeLessThanOrEqual(MAX_DECISIONS_PER_CALL);
+    for (const call of tenant.calls) expect(call.length).toBeLessThanOrEqual(DECIDE_MAX);
     expect(tenant.calls.map((c) => c.length)).toEqual([250, 250, 250, 250]);
     const sent = tenant.calls.flat().map((d) => d.id);
     expect(new Set(sent).size).toBe(1000);

@@ -1,4 +1,5 @@
 import { isApiError } from '../../../../api/errors';
+import { DECIDE_MAX } from '../../../../api/rules';
 import type { IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
 
 /**
@@ -11,7 +12,6 @@ import type { IdentityCertificationDto, ReviewDecision } from '../../../../api/s
  * - a reload restores whatever was not yet confirmed.
  */
 
-export const MAX_DECISIONS_PER_CALL = 250;
 
 export interface QueueEntry {
   certificationId: string;
@@ -261,7 +261,7 @@ export class DecisionQueue {
     while (!this.paused && (this.active.get(certificationId) ?? 0) < limit) {
       const batch = [...this.entries.values()]
         .filter((e) => e.certificationId === certificationId && e.status === 'queued' && !this.inFlight.has(keyOf(certificationId, e.decision.id)))
-        .slice(0, MAX_DECISIONS_PER_CALL);
+        .slice(0, DECIDE_MAX);
       if (batch.length === 0) return;
       for (const entry of batch) entry.status = 'sending';
       this.active.set(certificationId, (this.active.get(certificationId) ?? 0) + 1);

@@ -1,3 +1,4 @@
+import { REASSIGN_ASYNC_MAX, REASSIGN_SYNC_MAX } from '../../../../api/rules';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -19,9 +20,6 @@ import { ErrorState } from '../../../../components/ErrorState';
 import { invalidateCertification, isTaskPending, taskQueries, taskStatusLabel } from './queries';
 import { ReviewerPicker, type ReviewerChoice } from './ReviewerPicker';
 
-/** ISC's limits: up to 50 references are reassigned at once, up to 500 in a background task. */
-export const REASSIGN_SYNC_MAX = 50;
-export const REASSIGN_ASYNC_MAX = 500;
 export const REASON_MAX_LENGTH = 1000;
 
 export interface ReassignIdentityTarget {
