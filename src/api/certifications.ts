@@ -6,7 +6,7 @@ import type { CollectionPage, FilterField, Paging, Sorter } from './collections'
 
 /** The 11 operations of ISC v3's Certifications tag, one typed function each, named after its operationId. */
 
-type RequestOptions = { signal?: AbortSignal };
+type RequestOptions = { signal?: AbortSignal; accessToken?: string };
 
 export interface ListIdentityCertificationsParams extends Paging {
   /** `me` for the signed-in identity. */

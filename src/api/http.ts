@@ -67,6 +67,11 @@ export interface RequestSpec<S extends z.ZodType | null> {
   /** Schema of the success body, or null when the operation answers with no body (204). */
   schema: S;
   signal?: AbortSignal;
+  /**
+   * The token to send instead of the session's current one, for the whole call (retries included): a
+   * decision made by one identity is never sent with another's session, even if the session changes.
+   */
+  accessToken?: string;
 }
 
 export interface ApiResponse<T> {
@@ -93,7 +98,7 @@ export async function request<S extends z.ZodType | null>(spec: RequestSpec<S>):
   const isRead = method === 'GET';
   const url = buildUrl(spec.path, spec.query);
   for (let attempt = 1; ; attempt++) {
-    const token = config.getAccessToken();
+    const token = spec.accessToken ?? config.getAccessToken();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (spec.body !== undefined) headers['Content-Type'] = spec.contentType ?? 'application/json';

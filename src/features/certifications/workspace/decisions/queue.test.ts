@@ -2,7 +2,8 @@ import { DECIDE_MAX } from '../../../../api/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../api/errors';
 import type { CertificationDecision, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
-import { DecisionQueue, keyOf, type DecisionQueueOptions, type DecisionStorage, type QueueEntry, type QueueEvent } from './queue';
+import { memoryDecisionStorage, TEST_OWNER } from '../../../../../test/decision-queue';
+import { DecisionQueue, keyOf, type DecisionQueueOptions, type QueueEvent, type TenantDecision } from './queue';
 
 const CERT = 'cert-1';
 const DELAY = 600;
@@ -10,31 +11,6 @@ const RETRY = [1000, 2000, 5000];
 
 // ---------------------------------------------------------------------------------------------------------
 // Fakes: a storage in memory that logs what it is asked to do, and a tenant that records every call.
-
-function memoryStorage(options: { writeDelayMs?: number } = {}) {
-  const rows = new Map<string, QueueEntry>();
-  const log: string[] = [];
-  const wait = () => (options.writeDelayMs ? new Promise<void>((resolve) => setTimeout(resolve, options.writeDelayMs)) : Promise.resolve());
-  const storage: DecisionStorage = {
-    load: async () => [...rows.values()].map((e) => structuredClone(e)),
-    put: async (entries) => {
-      await wait();
-      for (const e of entries) {
-        const key = keyOf(e.certificationId, e.decision.id);
-        rows.set(key, structuredClone(e));
-        log.push(`put ${key}`);
-      }
-    },
-    remove: async (keys) => {
-      await wait();
-      for (const key of keys) {
-        rows.delete(key);
-        log.push(`remove ${key}`);
-      }
-    },
-  };
-  return { storage, rows, log };
-}
 
 const httpError = (status: number, message: string) =>
   new ApiError({ kind: 'http', operationId: 'makeIdentityDecision', status, messages: [message], detailCode: `${status}` });
@@ -76,8 +52,15 @@ function fakeTenant() {
     landed.push(decisions);
     return { id: certificationId, decisionsMade: state.size, decisionsTotal: 10_000 };
   });
+  /** Items taken out of the certification (reassigned away). */
+  const gone = new Set<string>();
+  const readBack = vi.fn(async (_certificationId: string, itemIds: string[]): Promise<Map<string, TenantDecision>> => {
+    return new Map(itemIds.filter((id) => !gone.has(id)).map((id) => [id, { decision: state.get(id)?.decision, comments: state.get(id)?.comments }]));
+  });
   return {
     send,
+    readBack,
+    gone,
     state,
     calls,
     landed,
@@ -103,8 +86,9 @@ const approveAll = (list: string[]) => list.map((id) => decision(id, 'APPROVE', 
 
 function setup(options: Partial<DecisionQueueOptions> = {}, storageOptions: { writeDelayMs?: number } = {}) {
   const tenant = fakeTenant();
-  const mem = memoryStorage(storageOptions);
-  const queue = new DecisionQueue({ storage: mem.storage, send: tenant.send, delayMs: DELAY, retryDelaysMs: RETRY, concurrency: 2, ...options });
+  const mem = memoryDecisionStorage(storageOptions);
+  const queue = new DecisionQueue({ storage: mem.storage, send: tenant.send, readBack: tenant.readBack, delayMs: DELAY, retryDelaysMs: RETRY, readBackGraceMs: 0, concurrency: 2, ...options });
+  queue.setActor(TEST_OWNER);
   const events: QueueEvent[] = [];
   queue.subscribe((e) => events.push(e));
   return { tenant, queue, events, ...mem };
@@ -140,7 +124,7 @@ describe('DecisionQueue: batching', () => {
     expect(tenant.state.size).toBe(1000);
     expect(queue.pending(CERT).size).toBe(0);
     expect(queue.pendingCount()).toBe(0);
-    expect(queue.progress(CERT)).toEqual({ total: 1000, sent: 1000, failed: 0, calls: 4 });
+    expect(queue.progress(CERT)).toEqual({ total: 1000, sent: 1000, failed: 0, calls: 4, checks: 0 });
     expect(rows.size).toBe(0);
   });
 
@@ -183,7 +167,7 @@ describe('DecisionQueue: batching', () => {
     expect(tenant.calls[0]).toEqual([decision('a', 'REVOKE', { comments: 'Left the team' }), decision('b', 'APPROVE')]);
     expect(tenant.state.get('a')?.decision).toBe('REVOKE');
     // The replaced decision is not counted as more work.
-    expect(queue.progress(CERT)).toEqual({ total: 2, sent: 2, failed: 0, calls: 1 });
+    expect(queue.progress(CERT)).toEqual({ total: 2, sent: 2, failed: 0, calls: 1, checks: 0 });
     expect(rows.size).toBe(0);
   });
 
@@ -217,7 +201,7 @@ describe('DecisionQueue: batching', () => {
     expect(tenant.state.get('b')?.decision).toBe('APPROVE');
     expect(queue.pending(CERT).size).toBe(0);
     expect(rows.size).toBe(0);
-    expect(queue.progress(CERT)).toEqual({ total: 3, sent: 3, failed: 0, calls: 2 });
+    expect(queue.progress(CERT)).toEqual({ total: 3, sent: 3, failed: 0, calls: 2, checks: 0 });
   });
 });
 
@@ -238,7 +222,8 @@ describe('DecisionQueue: failures', () => {
     await vi.advanceTimersByTimeAsync(RETRY[0]! - 1);
     expect(tenant.calls.length).toBe(callsBeforeRetry);
     expect(tenant.calls.flat().filter((d) => d.id === failedIds[0])).toHaveLength(1);
-    expect(queue.pending(CERT).get(failedIds[0]!)?.status).toBe('queued');
+    // Its reply never came: it may have landed, so it is read back before anything is sent again.
+    expect(queue.pending(CERT).get(failedIds[0]!)?.status).toBe('uncertain');
     await queue.settled();
     expect(rows.size).toBe(750);
 
@@ -429,11 +414,12 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
   });
 
   it('load() after a reload sends what was queued or in flight; failed decisions stay failed', async () => {
-    const mem = memoryStorage();
+    const mem = memoryDecisionStorage();
     // Before the reload: one decision refused, then 300 more, of which 250 are in flight when the page goes.
     const before = fakeTenant();
     before.refuseWhen((d) => (d.id === 'refused' ? 'Item refused is not in this certification.' : null));
-    const old = new DecisionQueue({ storage: mem.storage, send: before.send, delayMs: DELAY, retryDelaysMs: RETRY, concurrency: 1 });
+    const old = new DecisionQueue({ storage: mem.storage, send: before.send, readBack: before.readBack, delayMs: DELAY, retryDelaysMs: RETRY, concurrency: 1 });
+    old.setActor(TEST_OWNER);
     old.enqueue(CERT, [decision('refused')], { immediate: true });
     await drain(old);
     expect(old.pending(CERT).get('refused')?.status).toBe('failed');
@@ -448,7 +434,8 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
 
     // The reload: a new queue over the same storage.
     const after = fakeTenant();
-    const queue = new DecisionQueue({ storage: mem.storage, send: after.send, delayMs: DELAY, retryDelaysMs: RETRY, concurrency: 1 });
+    const queue = new DecisionQueue({ storage: mem.storage, send: after.send, readBack: after.readBack, delayMs: DELAY, retryDelaysMs: RETRY, concurrency: 1 });
+    queue.setActor(TEST_OWNER);
     await queue.load();
     expect(queue.pending(CERT).size).toBe(301);
     expect(queue.pending(CERT).get('refused')).toMatchObject({ status: 'failed', message: expect.stringContaining('not in this certification') });
@@ -467,14 +454,16 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
   });
 
   it('load() keeps a decision made before the restore finished over the stored one', async () => {
-    const mem = memoryStorage();
+    const mem = memoryDecisionStorage();
     const old = new DecisionQueue({ storage: mem.storage, send: fakeTenant().send, delayMs: DELAY });
+    old.setActor(TEST_OWNER);
     old.pause();
     old.enqueue(CERT, [decision('a', 'APPROVE'), decision('b', 'APPROVE')]);
     await old.settled();
 
     const tenant = fakeTenant();
     const queue = new DecisionQueue({ storage: mem.storage, send: tenant.send, delayMs: DELAY });
+    queue.setActor(TEST_OWNER);
     queue.enqueue(CERT, [decision('a', 'REVOKE', { comments: 'Changed my mind' })]);
     await queue.load();
     await drain(queue);
@@ -490,12 +479,12 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
     const first = tenant.hold();
     const second = tenant.hold();
     queue.enqueue(CERT, approveAll(ids(600)), { immediate: true });
-    expect(queue.progress(CERT)).toEqual({ total: 600, sent: 0, failed: 0, calls: 0 });
+    expect(queue.progress(CERT)).toEqual({ total: 600, sent: 0, failed: 0, calls: 0, checks: 0 });
     await vi.advanceTimersByTimeAsync(0);
-    expect(queue.progress(CERT)).toEqual({ total: 600, sent: 0, failed: 0, calls: 1 });
+    expect(queue.progress(CERT)).toEqual({ total: 600, sent: 0, failed: 0, calls: 1, checks: 0 });
     first.release();
     await vi.advanceTimersByTimeAsync(0);
-    expect(queue.progress(CERT)).toEqual({ total: 600, sent: 250, failed: 0, calls: 2 });
+    expect(queue.progress(CERT)).toEqual({ total: 600, sent: 250, failed: 0, calls: 2, checks: 0 });
     second.release();
     await drain(queue);
     const progress = queue.progress(CERT)!;
@@ -504,9 +493,9 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
 
     // The next decisions start a new run.
     queue.enqueue(CERT, approveAll(['x', 'y']), { immediate: true });
-    expect(queue.progress(CERT)).toEqual({ total: 2, sent: 0, failed: 0, calls: 0 });
+    expect(queue.progress(CERT)).toEqual({ total: 2, sent: 0, failed: 0, calls: 0, checks: 0 });
     await drain(queue);
-    expect(queue.progress(CERT)).toEqual({ total: 2, sent: 2, failed: 0, calls: 1 });
+    expect(queue.progress(CERT)).toEqual({ total: 2, sent: 2, failed: 0, calls: 1, checks: 0 });
   });
 
   it('revision() changes with every change, and subscribers hear about it', async () => {
@@ -517,7 +506,7 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
     const afterEnqueue = queue.revision();
     await drain(queue);
     expect(queue.revision()).toBeGreaterThan(afterEnqueue);
-    expect(events.map((e) => e.type)).toEqual(['change', 'change', 'sent', 'change']);
+    expect(events.map((e) => e.type)).toEqual(['change', 'change', 'sent', 'change', 'drained']);
     const sent = events.find((e) => e.type === 'sent') as Extract<QueueEvent, { type: 'sent' }>;
     expect(sent.certification).toMatchObject({ id: CERT, decisionsMade: 1 });
     expect(sent.decisions).toEqual([decision('a')]);
@@ -558,6 +547,7 @@ describe('a certification that no longer takes decisions', () => {
       throw new ApiError({ kind: 'http', operationId: 'makeIdentityDecision', status: 400, messages: ['The certification was signed off and is read-only.'] });
     });
     const q = new DecisionQueue({ storage, send, delayMs: 0, acceptsDecisions: async () => false });
+    q.setActor(TEST_OWNER);
     q.enqueue('cert-1', Array.from({ length: 250 }, (_, i) => ({ id: `item-${i}`, decision: 'APPROVE' as const, bulk: true })));
     await vi.waitFor(() => expect(q.progress('cert-1')?.failed).toBe(250));
     expect(send).toHaveBeenCalledTimes(1);

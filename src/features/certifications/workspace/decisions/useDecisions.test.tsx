@@ -6,22 +6,13 @@ import { ApiError } from '../../../../api/errors';
 import type { AccessReviewItem, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
 import { certificationQueries } from '../../queries';
 import { itemQueries } from '../items';
-import { DecisionQueue, keyOf, type DecisionStorage, type QueueEntry } from './queue';
+import { memoryDecisionStorage, TEST_OWNER } from '../../../../../test/decision-queue';
+import { DecisionQueue, type QueueEntry } from './queue';
 import { effectiveDecision, replaceDecisionQueue, useDecisions } from './useDecisions';
 
 const CERT = 'cert-hook';
 const DELAY = 600;
 const PAGE_KEY = itemQueries.page(CERT, {}, { offset: 0, limit: 250, sorters: [] }).queryKey;
-
-function memoryStorage() {
-  const rows = new Map<string, QueueEntry>();
-  const storage: DecisionStorage = {
-    load: async () => [...rows.values()].map((e) => structuredClone(e)),
-    put: async (entries) => entries.forEach((e) => rows.set(keyOf(e.certificationId, e.decision.id), structuredClone(e))),
-    remove: async (keys) => keys.forEach((k) => rows.delete(k)),
-  };
-  return { storage, rows };
-}
 
 const item = (id: string, saved?: Pick<AccessReviewItem, 'decision' | 'comments'>): AccessReviewItem => ({
   id,
@@ -68,9 +59,11 @@ beforeEach(() => {
     made += decisions.length;
     return { id: certificationId, decisionsMade: made, decisionsTotal: 4 };
   });
-  const mem = memoryStorage();
+  const mem = memoryDecisionStorage();
   rows = mem.rows;
-  replaceDecisionQueue(new DecisionQueue({ storage: mem.storage, send, delayMs: DELAY, retryDelaysMs: [1000] }));
+  const q = new DecisionQueue({ storage: mem.storage, send, delayMs: DELAY, retryDelaysMs: [1000] });
+  replaceDecisionQueue(q);
+  q.setActor(TEST_OWNER);
 });
 
 afterEach(() => {
@@ -92,7 +85,7 @@ describe('useDecisions', () => {
 
     await advance(DELAY);
     expect(send).toHaveBeenCalledTimes(1);
-    expect(send).toHaveBeenCalledWith(CERT, [{ id: 'a', decision: 'APPROVE', bulk: false }]);
+    expect(send).toHaveBeenCalledWith(CERT, [{ id: 'a', decision: 'APPROVE', bulk: false }], TEST_OWNER);
     expect(result.current.pending.size).toBe(0);
     expect(result.current.unsentCount).toBe(0);
     expect(cached('a')).toMatchObject({ decision: 'APPROVE', completed: true, comments: null });
@@ -117,7 +110,8 @@ describe('useDecisions', () => {
     expect(send).toHaveBeenCalledWith(CERT, [
       { id: 'a', decision: 'REVOKE', bulk: true, comments: 'Left the company', proposedEndDate: '2027-01-01T00:00:00Z' },
       { id: 'b', decision: 'APPROVE', bulk: true },
-    ]);
+    ],
+    TEST_OWNER);
     expect(result.current.tally).toEqual({ bulk: 2, single: 0 });
   });
 
@@ -160,7 +154,7 @@ describe('useDecisions', () => {
     expect(effectiveDecision(cached('a'), result.current.pending)).toMatchObject({ decision: 'APPROVE', state: 'queued' });
     await advance(DELAY);
     expect(send).toHaveBeenCalledTimes(1);
-    expect(send).toHaveBeenCalledWith(CERT, [{ id: 'a', decision: 'APPROVE', bulk: false }]);
+    expect(send).toHaveBeenCalledWith(CERT, [{ id: 'a', decision: 'APPROVE', bulk: false }], TEST_OWNER);
     expect(effectiveDecision(cached('a'), result.current.pending)).toMatchObject({ decision: 'APPROVE', state: 'saved' });
   });
 
@@ -177,7 +171,7 @@ describe('useDecisions', () => {
     expect(effectiveDecision(cached('saved'), result.current.pending)).toMatchObject({ decision: 'APPROVE', state: 'queued' });
     await advance(DELAY);
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send).toHaveBeenLastCalledWith(CERT, [{ id: 'saved', decision: 'APPROVE', bulk: false, comments: 'Needed for payroll' }]);
+    expect(send).toHaveBeenLastCalledWith(CERT, [{ id: 'saved', decision: 'APPROVE', bulk: false, comments: 'Needed for payroll' }], TEST_OWNER);
     expect(effectiveDecision(cached('saved'), result.current.pending)).toMatchObject({ decision: 'APPROVE', state: 'saved', comments: 'Needed for payroll' });
   });
 
@@ -214,7 +208,8 @@ describe('useDecisions', () => {
     expect(send).toHaveBeenLastCalledWith(CERT, [
       { id: 'a', decision: 'APPROVE', bulk: false },
       { id: 'saved', decision: 'APPROVE', bulk: false, comments: 'Needed for payroll' },
-    ]);
+    ],
+    TEST_OWNER);
   });
 
   it('a bulk step of one item is taken off the bulk tally when undone', () => {
@@ -281,7 +276,7 @@ describe('useDecisions', () => {
     expect(other.result.current.pending.size).toBe(1);
     expect(result.current.canUndo).toBe(false);
     await advance(0);
-    expect(send).toHaveBeenCalledWith('other-cert', [{ id: 'x', decision: 'APPROVE', bulk: true }]);
+    expect(send).toHaveBeenCalledWith('other-cert', [{ id: 'x', decision: 'APPROVE', bulk: true }], TEST_OWNER);
     expect(cached('a').decision).toBeUndefined();
   });
 });

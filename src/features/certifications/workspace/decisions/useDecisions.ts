@@ -1,38 +1,108 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useBlocker } from 'react-router';
-import { getIdentityCertification, makeIdentityDecision } from '../../../../api/certifications';
+import { getIdentityCertification, listIdentityAccessReviewItems, makeIdentityDecision } from '../../../../api/certifications';
+import { f } from '../../../../api/filters';
+import { decodeAccessToken } from '../../../../api/jwt';
+import { DECIDE_MAX } from '../../../../api/rules';
 import type { AccessReviewItem, CertificationDecision, ReviewDecision } from '../../../../api/schemas';
-import { sessionStore } from '../../../auth/session';
+import { sessionStore, type Session } from '../../../auth/session';
 import { certificationQueries } from '../../queries';
 import { applyDecisionsToCache, itemQueries } from '../items';
-import { DecisionQueue, indexedDbDecisionStorage, type QueueEntry, type RunProgress } from './queue';
+import {
+  DecisionQueue,
+  indexedDbDecisionStorage,
+  NotSignedInAsOwner,
+  ownerKey,
+  webLock,
+  type DecisionOwner,
+  type QueueEntry,
+  type QueueHealth,
+  type RunProgress,
+} from './queue';
 
 let queue: DecisionQueue | null = null;
 
-/** The app's one decision queue, sending through the typed client, restored from IndexedDB. */
+/** The identity (on its tenant) a session decides as: decisions are recorded under it and sent only with it. */
+export function decisionOwnerOf(session: Session): DecisionOwner {
+  const claims = decodeAccessToken(session.accessToken) as ({ org?: string } & ReturnType<typeof decodeAccessToken>) | null;
+  const tenant = claims?.tenant_id ?? claims?.org ?? (typeof window !== 'undefined' ? window.location.host : 'tenant');
+  return { identityId: session.identityId, name: session.name, tenant };
+}
+
+/** The owner's access token, if the owner is who is signed in (and the session still works). */
+function tokenOf(owner: DecisionOwner): string {
+  const session = sessionStore.get();
+  if (!session || sessionStore.isExpired() || ownerKey(decisionOwnerOf(session)) !== ownerKey(owner)) throw new NotSignedInAsOwner(owner);
+  return session.accessToken;
+}
+
+/**
+ * The app's one decision queue: sends through the typed client with the deciding reviewer's own token,
+ * reads lost calls back, one sending tab per reviewer (Web Locks), every tab in step (BroadcastChannel),
+ * restored from IndexedDB.
+ */
 export function getDecisionQueue(): DecisionQueue {
   if (!queue) {
-    queue = new DecisionQueue({
+    const q = new DecisionQueue({
       storage: indexedDbDecisionStorage(),
-      send: (certificationId, decisions) => makeIdentityDecision(certificationId, decisions),
-      acceptsDecisions: async (certificationId) => (await getIdentityCertification(certificationId)).phase === 'ACTIVE',
+      send: (certificationId, decisions, owner) => makeIdentityDecision(certificationId, decisions, { accessToken: tokenOf(owner) }),
+      readBack: async (certificationId, itemIds, owner) => {
+        const page = await listIdentityAccessReviewItems(certificationId, { filters: f.in('id', itemIds), limit: DECIDE_MAX }, { accessToken: tokenOf(owner) });
+        return new Map(page.items.flatMap((item) => (item.id ? [[item.id, { decision: item.decision, comments: item.comments }] as const] : [])));
+      },
+      acceptsDecisions: async (certificationId, owner) => (await getIdentityCertification(certificationId, { accessToken: tokenOf(owner) })).phase === 'ACTIVE',
+      lock: typeof navigator !== 'undefined' && navigator.locks ? webLock : undefined,
+      channel: typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('attest-decisions') : undefined,
+      sendTimeoutMs: 60_000,
+      isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
     });
-    void queue.load();
-    // A renewed session or a restored connection sends what waited.
-    sessionStore.subscribe(() => {
-      if (sessionStore.get() && !sessionStore.isExpired()) queue?.resume();
-    });
-    if (typeof window !== 'undefined') window.addEventListener('online', () => queue?.resume());
+    queue = q;
+    void q.load();
+    connectQueueToSession(q);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', () => q.resume());
+      window.addEventListener('offline', () => q.notifyAll());
+    }
   }
   return queue;
 }
 
-/** Tests: a fresh queue (its storage is cleared by the caller). Undo steps and tallies of the old one go with it. */
+/**
+ * Keeps the queue's actor in step with who is signed in: a renewed session sends what waited; another
+ * identity holds the previous one's decisions (and its undo steps go).
+ */
+export function connectQueueToSession(q: DecisionQueue): () => void {
+  let last: string | null = null;
+  const sync = () => {
+    const session = sessionStore.get();
+    const owner = session ? decisionOwnerOf(session) : null;
+    const key = owner ? ownerKey(owner) : null;
+    if (key !== last) {
+      undoStacks.clear();
+      tallies.clear();
+      last = key;
+    }
+    q.setActor(owner);
+    if (session && !sessionStore.isExpired()) q.resume();
+  };
+  sync();
+  return sessionStore.subscribe(sync);
+}
+
+let disconnectSession: (() => void) | null = null;
+
+/**
+ * Tests: a fresh queue (its storage is cleared by the caller), following who is signed in. Undo steps and
+ * tallies of the old one go with it.
+ */
 export function replaceDecisionQueue(next: DecisionQueue | null): void {
+  disconnectSession?.();
+  disconnectSession = null;
   queue = next;
   undoStacks.clear();
   tallies.clear();
+  if (next) disconnectSession = connectQueueToSession(next);
 }
 
 const cacheSyncs = new WeakMap<DecisionQueue, WeakMap<QueryClient, Map<string, { users: number; stop: () => void }>>>();
@@ -51,7 +121,8 @@ function retainCacheSync(q: DecisionQueue, queryClient: QueryClient, certificati
     const stop = q.subscribe((event) => {
       if (event.certificationId !== certificationId) return;
       if (event.type === 'sent') {
-        queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, event.certification);
+        if (event.certification) queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, event.certification);
+        else void queryClient.invalidateQueries({ queryKey: certificationQueries.detail(certificationId).queryKey, exact: true });
         applyDecisionsToCache(queryClient, certificationId, event.decisions);
         void queryClient.invalidateQueries({ queryKey: certificationQueries.lists() });
       }
@@ -88,7 +159,8 @@ export function effectiveDecision(item: AccessReviewItem, pending: Map<string, Q
     if (entry.status === 'failed') {
       return { decision: item.decision, comments: item.comments, state: 'failed', message: entry.message, failed: entry.decision };
     }
-    return { decision: entry.decision.decision, comments: entry.decision.comments, state: entry.status };
+    // A call whose reply was lost is still "being saved" to the reviewer: it is read back before anything else.
+    return { decision: entry.decision.decision, comments: entry.decision.comments, state: entry.status === 'uncertain' ? 'sending' : entry.status };
   }
   return { decision: item.decision, comments: item.comments, state: item.decision ? 'saved' : 'undecided' };
 }
@@ -214,6 +286,9 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
     undo,
     canUndo: (undoStacks.get(certificationId)?.length ?? 0) > 0,
     progress: q.progress(certificationId) as RunProgress | null,
+    /** Why decisions wait and when the next try is. */
+    health: q.health(certificationId) as QueueHealth,
+    retryNow: () => q.retryNow(certificationId),
     failedCount,
     unsentCount,
     /** Decisions made in this browser, in bulk and one by one (for the workspace's honesty counter). */

@@ -7,7 +7,8 @@ import { AppProviders } from '../../../../app/App';
 import { makeIdentityDecision } from '../../../../api/certifications';
 import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
 import { certificationQueries } from '../../queries';
-import { DecisionQueue, keyOf, type DecisionStorage, type QueueEntry } from '../decisions/queue';
+import { memoryDecisionStorage } from '../../../../../test/decision-queue';
+import { DecisionQueue } from '../decisions/queue';
 import { replaceDecisionQueue, useDecisions } from '../decisions/useDecisions';
 import type { setupSandbox } from '../../../../../test/sandbox-harness';
 import { ItemReview } from './ItemReview';
@@ -28,18 +29,9 @@ export const calls = {
 /** The page's part, as simply as possible: decide at once what the grid asks (when `autoDecide`). */
 export const harness = { autoDecide: false };
 
-function memoryStorage(): DecisionStorage {
-  const rows = new Map<string, QueueEntry>();
-  return {
-    load: async () => [...rows.values()],
-    put: async (entries) => entries.forEach((e) => rows.set(keyOf(e.certificationId, e.decision.id), { ...e })),
-    remove: async (keys) => keys.forEach((k) => rows.delete(k)),
-  };
-}
-
 /** A fresh decision queue in memory; `delayMs` long keeps decisions "Saving…". */
 export function freshDecisionQueue(delayMs = 0) {
-  const queue = new DecisionQueue({ storage: memoryStorage(), send: (id, decisions) => makeIdentityDecision(id, decisions), delayMs, retryDelaysMs: [0] });
+  const queue = new DecisionQueue({ storage: memoryDecisionStorage().storage, send: (id, decisions) => makeIdentityDecision(id, decisions), delayMs, retryDelaysMs: [0] });
   replaceDecisionQueue(queue);
   return queue;
 }
