@@ -150,6 +150,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
       {request?.kind === 'bulk' && !request.error ? (
         <BulkConfirmDialog
           open
+          certificationId={cert.id!}
           decision={request.decision}
           count={request.count}
           items={request.items}

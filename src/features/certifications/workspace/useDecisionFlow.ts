@@ -1,9 +1,10 @@
 import { startTransition, useCallback, useState } from 'react';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../api/schemas';
+import { bulkTargets, needsBulkConfirmation, planBulk } from './bulkPlan';
 import { commentRequired } from './decisions/comments';
-import { effectiveDecision, getDecisionQueue, useDecisions } from './decisions/useDecisions';
+import { effectiveDecision, getDecisionQueue, useDecisions, type DecisionInput } from './decisions/useDecisions';
+import type { BulkResult } from './dialogs/BulkConfirmDialog';
 import { resolveRequestItems, type DecisionRequestOptions } from './grid/requests';
-import { highRiskSummary } from './risk';
 
 /** A decision waiting for the reviewer: a comment the campaign requires, or a bulk confirmation. */
 export type PendingRequest =
@@ -39,16 +40,26 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
   const [notice, setNotice] = useState<UndoNotice | null>(null);
 
   const commit = useCallback(
-    (decision: CertificationDecision, items: AccessReviewItem[], bulk: boolean, extra: { comments?: string; proposedEndDate?: string } = {}) => {
-      // Items already carrying this decision (confirmed or queued) are not sent again.
-      const changing = items.filter((item) => {
-        const current = effectiveDecision(item, getDecisionQueue().pending(certificationId));
-        return current.decision !== decision || current.state === 'failed' || (extra.comments ?? '') !== (current.comments ?? '');
-      });
-      decide(changing.map((item) => ({ item, decision, ...extra })), { bulk });
+    (decision: CertificationDecision, items: AccessReviewItem[], bulk: boolean, extra: { comments?: string; proposedEndDate?: string } = {}, highRisk = 0) => {
+      const pending = getDecisionQueue().pending(certificationId);
+      const inputs: DecisionInput[] = [];
+      for (const item of items) {
+        const current = effectiveDecision(item, pending);
+        // A decision without a comment never erases the comment the item has.
+        const comments = extra.comments?.trim() ? extra.comments : (current.comments ?? undefined);
+        // Items already carrying this decision and comment (confirmed or queued) are not sent again.
+        if (current.decision === decision && current.state !== 'failed' && (comments ?? '') === (current.comments ?? '') && !extra.proposedEndDate) continue;
+        inputs.push({ item, decision, ...(comments ? { comments } : {}), ...(extra.proposedEndDate ? { proposedEndDate: extra.proposedEndDate } : {}) });
+      }
+      decide(inputs, { bulk, highRisk });
       const verb = decision === 'APPROVE' ? 'Approved' : 'Revoked';
+      const unchanged = items.length - inputs.length;
+      const text =
+        inputs.length === 0
+          ? `Nothing changed: ${items.length === 1 ? 'the item already has' : 'the items already have'} this decision.`
+          : `${verb} ${inputs.length === 1 ? '1 item' : `${inputs.length.toLocaleString()} items`}${unchanged ? ` (${unchanged.toLocaleString()} already had this decision)` : ''}`;
       // The rows show the decision first; the confirmation with Undo may follow a frame later.
-      startTransition(() => setNotice({ id: Date.now(), text: `${verb} ${items.length === 1 ? '1 item' : `${items.length.toLocaleString()} items`}` }));
+      startTransition(() => setNotice({ id: Date.now(), text }));
     },
     [decide, certificationId],
   );
@@ -56,7 +67,7 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
   const requestDecision = useCallback(
     async (items: AccessReviewItem[], decision: CertificationDecision, opts: DecisionRequestOptions & { comments?: string }) => {
       if (opts.scope === 'filter' && opts.filter) {
-        const scopeLabel = `everything matching ${opts.filter.description}`;
+        const scopeLabel = `Items matching: ${opts.filter.description}`;
         setRequest({ kind: 'bulk', decision, items: null, count: opts.filter.count, scopeLabel, loading: { loaded: 0, total: opts.filter.count } });
         try {
           const all = await resolveRequestItems(certificationId, items, opts, (loaded, total) =>
@@ -69,8 +80,9 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
         return;
       }
       const bulk = opts.bulk || items.length > 1;
-      if (bulk && decision === 'APPROVE' && highRiskSummary(items).total > 0) {
-        setRequest({ kind: 'bulk', decision, items, count: items.length, scopeLabel: `the ${items.length.toLocaleString()} selected items` });
+      // Changing existing decisions, or approving high-risk items, in bulk is always an explicit choice.
+      if (bulk && needsBulkConfirmation(planBulk(items, decision, getDecisionQueue().pending(certificationId)))) {
+        setRequest({ kind: 'bulk', decision, items, count: items.length, scopeLabel: 'Selected items' });
         return;
       }
       if (commentRequired(requirement, decision) && !opts.comments?.trim()) {
@@ -88,14 +100,23 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
   }, []);
 
   const confirm = useCallback(
-    (extra: { comments?: string; proposedEndDate?: string }) => {
+    (result: BulkResult | { comments?: string; proposedEndDate?: string }) => {
       if (!request || !request.items) return;
-      const bulk = request.kind === 'bulk' ? true : request.bulk;
-      if (request.kind === 'bulk' && commentRequired(requirement, request.decision) && !extra.comments?.trim()) return;
-      commit(request.decision, request.items, bulk, extra);
+      const { comments, proposedEndDate } = result;
+      const extra = { ...(comments ? { comments } : {}), ...(proposedEndDate ? { proposedEndDate } : {}) };
+      if (request.kind === 'comment') {
+        commit(request.decision, request.items, request.bulk, extra);
+        setRequest(null);
+        return;
+      }
+      const choices = { includeExisting: 'includeExisting' in result && result.includeExisting, includeHighRisk: 'includeHighRisk' in result && result.includeHighRisk };
+      // Approving high-risk items in bulk needs a comment, whatever the campaign asks.
+      if ((commentRequired(requirement, request.decision) || choices.includeHighRisk) && !comments?.trim()) return;
+      const targets = bulkTargets(planBulk(request.items, request.decision, getDecisionQueue().pending(certificationId)), choices);
+      commit(request.decision, targets.items, true, extra, choices.includeHighRisk ? targets.highRisk.length : 0);
       setRequest(null);
     },
-    [commit, request, requirement],
+    [commit, request, requirement, certificationId],
   );
 
   const undo = useCallback(() => {

@@ -176,6 +176,8 @@ export interface DecisionInput {
 interface UndoStep {
   certificationId: string;
   bulk: boolean;
+  /** High-risk items approved in bulk by this step. */
+  highRisk: number;
   /**
    * Each item's decision before the step: what undo restores. `saved` when it is the tenant's own (then a
    * step taken back before it was sent needs nothing restored).
@@ -184,7 +186,13 @@ interface UndoStep {
 }
 
 const undoStacks = new Map<string, UndoStep[]>();
-const tallies = new Map<string, { bulk: number; single: number }>();
+/** Decisions made in this browser session: one by one, in bulk, and high-risk items approved in bulk. */
+export interface DecisionTally {
+  bulk: number;
+  single: number;
+  bulkHighRisk: number;
+}
+const tallies = new Map<string, DecisionTally>();
 
 /**
  * Decisions on a certification: decide (optimistic, durable), undo, bulk progress, failures.
@@ -207,7 +215,7 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
   useEffect(() => retainCacheSync(q, queryClient, certificationId), [q, certificationId, queryClient]);
 
   const decide = useCallback(
-    (inputs: DecisionInput[], options: { bulk: boolean }) => {
+    (inputs: DecisionInput[], options: { bulk: boolean; highRisk?: number }) => {
       if (inputs.length === 0) return;
       const current = q.pending(certificationId);
       const before = inputs.map(({ item }) => {
@@ -221,11 +229,12 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
         return { item, previous, saved };
       });
       const stack = undoStacks.get(certificationId) ?? [];
-      stack.push({ certificationId, bulk: options.bulk, before });
+      stack.push({ certificationId, bulk: options.bulk, highRisk: options.highRisk ?? 0, before });
       undoStacks.set(certificationId, stack.slice(-50));
-      const tally = tallies.get(certificationId) ?? { bulk: 0, single: 0 };
+      const tally = tallies.get(certificationId) ?? { bulk: 0, single: 0, bulkHighRisk: 0 };
       if (options.bulk) tally.bulk += inputs.length;
       else tally.single += inputs.length;
+      if (options.bulk) tally.bulkHighRisk += options.highRisk ?? 0;
       tallies.set(certificationId, tally);
       q.enqueue(
         certificationId,
@@ -269,6 +278,7 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
     if (tally) {
       if (step.bulk) tally.bulk = Math.max(0, tally.bulk - undone);
       else tally.single = Math.max(0, tally.single - undone);
+      if (step.bulk && undone === step.before.length) tally.bulkHighRisk = Math.max(0, tally.bulkHighRisk - step.highRisk);
     }
     return { undone, kept };
   }, [q, certificationId]);
@@ -292,7 +302,7 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
     failedCount,
     unsentCount,
     /** Decisions made in this browser, in bulk and one by one (for the workspace's honesty counter). */
-    tally: tallies.get(certificationId) ?? { bulk: 0, single: 0 },
+    tally: tallies.get(certificationId) ?? ({ bulk: 0, single: 0, bulkHighRisk: 0 } as DecisionTally),
     retryFailed: () => q.retryFailed(certificationId),
     discardFailed: () => q.discardFailed(certificationId),
   };

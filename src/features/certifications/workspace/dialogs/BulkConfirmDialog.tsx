@@ -4,36 +4,42 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
-import DialogContentText from '@mui/material/DialogContentText';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { AccessReviewItem, CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
 import { percent } from '../../../../components/format';
+import { bulkTargets, planBulk, type BulkChoices } from '../bulkPlan';
+import { useDecisions } from '../decisions/useDecisions';
 import { HIGH_RISK, RISK_LABELS, highRiskSummary, riskFlags, riskScore } from '../risk';
 import { CommentFields, DecisionFormLayout, cancelUnlessBackdrop, useDecisionForm, type DecisionResult } from './CommentFields';
 import { DECISION_VERB, ItemExamples, itemCount, itemLabel } from './summary';
 
 export interface BulkConfirmDialogProps {
   open: boolean;
+  certificationId: string;
   decision: CertificationDecision;
   /** How many items the scope holds, as known before they are gathered. */
   count: number;
-  /** The items decided on; null while they are being gathered. */
+  /** The items in scope; null while they are being gathered. */
   items: AccessReviewItem[] | null;
   loading?: { loaded: number; total: number | undefined };
-  /** What is decided, in words: e.g. 'everything matching "Undecided"'. */
+  /** What is in scope, in words: e.g. 'Items matching: Undecided, entitlement'. */
   scopeLabel: string;
   requirement: MandatoryCommentRequirement | null | undefined;
   onCancel(): void;
-  onConfirm(result: DecisionResult): void;
+  onConfirm(result: BulkResult): void;
 }
+
+export type BulkResult = DecisionResult & BulkChoices;
 
 const MAX_EXAMPLES = 5;
 
 /**
- * Confirms a decision on many items at once. Approving a set with high-risk items says how many and of
- * which kinds, names a few, and asks the reviewer to confirm they looked before Confirm enables.
+ * Confirms a decision on many items at once, against what the reviewer sees. By default only items without
+ * a decision change; changing existing decisions (saved or not yet sent) is a separate choice with its count.
+ * A bulk approval leaves high-risk items for one-by-one review unless the reviewer includes them, which
+ * needs a comment.
  */
 export function BulkConfirmDialog(props: BulkConfirmDialogProps) {
   return (
@@ -44,11 +50,11 @@ export function BulkConfirmDialog(props: BulkConfirmDialogProps) {
 }
 
 /** "12 of 480 are high-risk: 5 privileged, 7 new access, 3 unused." */
-export function highRiskText(items: readonly AccessReviewItem[]): string | null {
+export function highRiskText(items: readonly AccessReviewItem[], of: number = items.length): string | null {
   const { total, byFlag } = highRiskSummary(items);
   if (total === 0) return null;
   const kinds = HIGH_RISK.flatMap((flag) => (byFlag[flag] ? [`${byFlag[flag].toLocaleString()} ${RISK_LABELS[flag].toLowerCase()}`] : []));
-  return `${total.toLocaleString()} of ${items.length.toLocaleString()} ${total === 1 ? 'is' : 'are'} high-risk: ${kinds.join(', ')}.`;
+  return `${total.toLocaleString()} of ${of.toLocaleString()} ${total === 1 ? 'is' : 'are'} high-risk: ${kinds.join(', ')}.`;
 }
 
 /** "Domain Admins for Dana Whitfield (privileged, unused)". */
@@ -57,49 +63,81 @@ function describeRisk(item: AccessReviewItem): string {
   return `${itemLabel(item)} (${kinds.map((flag) => RISK_LABELS[flag].toLowerCase()).join(', ')})`;
 }
 
-function BulkConfirmContent({ decision, count, items, loading, scopeLabel, requirement, onCancel, onConfirm }: BulkConfirmDialogProps) {
-  const form = useDecisionForm(decision, requirement);
-  const [reviewed, setReviewed] = useState(false);
+function BulkConfirmContent({ certificationId, decision, count, items, loading, scopeLabel, requirement, onCancel, onConfirm }: BulkConfirmDialogProps) {
+  const { pending } = useDecisions(certificationId);
+  const [includeExisting, setIncludeExisting] = useState(false);
+  const [includeHighRisk, setIncludeHighRisk] = useState(false);
+  const form = useDecisionForm(decision, requirement, '', includeHighRisk);
   const verb = DECISION_VERB[decision];
-  const size = items?.length ?? count;
+  const verbLower = verb.toLowerCase();
 
-  const risk = useMemo(() => {
-    if (decision !== 'APPROVE' || !items) return null;
-    const text = highRiskText(items);
-    if (!text) return null;
-    const risky = items.filter((item) => riskFlags(item).some((flag) => HIGH_RISK.includes(flag)));
-    const examples = [...risky].sort((a, b) => riskScore(b) - riskScore(a)).slice(0, MAX_EXAMPLES);
-    return { text, examples, total: risky.length };
-  }, [decision, items]);
+  const plan = useMemo(() => (items ? planBulk(items, decision, pending) : null), [items, decision, pending]);
+  const targets = useMemo(() => (plan ? bulkTargets(plan, { includeExisting, includeHighRisk }) : null), [plan, includeExisting, includeHighRisk]);
+  const risky = useMemo(() => {
+    if (!targets || targets.highRisk.length === 0) return null;
+    const examples = [...targets.highRisk].sort((a, b) => riskScore(b) - riskScore(a)).slice(0, MAX_EXAMPLES);
+    return { items: targets.highRisk, examples, text: highRiskText(targets.highRisk, targets.candidates.length) };
+  }, [targets]);
 
-  const canConfirm = items !== null && items.length > 0 && form.valid && (risk === null || reviewed);
+  const size = targets?.items.length ?? count;
+  const canConfirm = targets !== null && targets.items.length > 0 && form.valid;
+  const title = items === null ? `${verb} ${itemCount(count)}?` : `${verb} ${itemCount(size)}`;
 
   return (
     <DecisionFormLayout
       decision={decision}
-      title={`${verb} ${itemCount(size)}`}
+      title={title}
       confirmLabel={`${verb} ${itemCount(size)}`}
       canConfirm={canConfirm}
       onCancel={onCancel}
-      onConfirm={() => onConfirm(form.result())}
+      onConfirm={() => onConfirm({ ...form.result(), includeExisting, includeHighRisk })}
     >
-      <DialogContentText sx={{ overflowWrap: 'anywhere' }}>
-        {`You are about to ${verb.toLowerCase()} ${scopeLabel}: ${itemCount(size)}.`}
-      </DialogContentText>
+      <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+        {scopeLabel} ({itemCount(items?.length ?? count)})
+      </Typography>
 
       {items === null ? <GatheringProgress loading={loading} /> : null}
-      {items !== null && items.length === 0 ? (
-        <Alert severity="info" sx={{ mt: 2 }}>Nothing matches any more: there is nothing to {verb.toLowerCase()}.</Alert>
+      {plan && items?.length === 0 ? (
+        <Alert severity="info" sx={{ mt: 2 }}>Nothing matches any more: there is nothing to {verbLower}.</Alert>
       ) : null}
 
-      {risk ? (
-        <Alert severity="warning" sx={{ mt: 2 }}>
-          <AlertTitle>Look before you approve</AlertTitle>
-          <Typography variant="body2">{risk.text}</Typography>
-          <ItemExamples label="High-risk examples" items={risk.examples} total={risk.total} describe={describeRisk} />
+      {plan && items && items.length > 0 ? (
+        <Box component="ul" aria-label="What this changes" sx={{ pl: 2.5, my: 1.5 }}>
+          <Typography component="li" variant="body2">
+            {`${itemCount(plan.undecided.length)} ${plan.undecided.length === 1 ? 'has' : 'have'} no decision yet.`}
+          </Typography>
+          {plan.existing.items.length > 0 ? (
+            <Typography component="li" variant="body2">
+              {`${itemCount(plan.existing.items.length)} already ${plan.existing.items.length === 1 ? 'has' : 'have'} another decision (${plan.existing.confirmed.toLocaleString()} saved, ${plan.existing.pending.toLocaleString()} not yet sent): ${includeExisting ? 'they change too' : 'left as they are'}.`}
+            </Typography>
+          ) : null}
+          {plan.unchanged.length > 0 ? (
+            <Typography component="li" variant="body2">
+              {`${itemCount(plan.unchanged.length)} ${plan.unchanged.length === 1 ? 'is' : 'are'} already ${decision === 'APPROVE' ? 'approved' : 'revoked'}: nothing to do.`}
+            </Typography>
+          ) : null}
+        </Box>
+      ) : null}
+
+      {plan && plan.existing.items.length > 0 ? (
+        <FormControlLabel
+          control={<Checkbox checked={includeExisting} onChange={(e) => setIncludeExisting(e.target.checked)} />}
+          label={`Also change ${plan.existing.items.length.toLocaleString()} existing decision${plan.existing.items.length === 1 ? '' : 's'} to ${verbLower}`}
+        />
+      ) : null}
+
+      {risky ? (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          <AlertTitle>
+            {includeHighRisk
+              ? `${risky.items.length.toLocaleString()} high-risk ${risky.items.length === 1 ? 'item is' : 'items are'} included`
+              : `${risky.items.length.toLocaleString()} high-risk ${risky.items.length === 1 ? 'item stays' : 'items stay'} for one-by-one review`}
+          </AlertTitle>
+          {risky.text ? <Typography variant="body2">{risky.text}</Typography> : null}
+          <ItemExamples label="High-risk examples" items={risky.examples} total={risky.items.length} describe={describeRisk} />
           <FormControlLabel
-            control={<Checkbox checked={reviewed} onChange={(e) => setReviewed(e.target.checked)} />}
-            label="I have reviewed the high-risk items"
+            control={<Checkbox checked={includeHighRisk} onChange={(e) => setIncludeHighRisk(e.target.checked)} />}
+            label={`Also approve the ${risky.items.length.toLocaleString()} high-risk item${risky.items.length === 1 ? '' : 's'} (needs a comment)`}
             sx={{ mt: 1 }}
           />
         </Alert>

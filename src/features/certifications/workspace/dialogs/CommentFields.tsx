@@ -62,11 +62,13 @@ export function useDecisionForm(
   decision: CertificationDecision,
   requirement: MandatoryCommentRequirement | null | undefined,
   initialComment = '',
+  /** A comment is needed whatever the campaign says (e.g. approving high-risk items in bulk). */
+  requireComment = false,
 ): { valid: boolean; result: () => DecisionResult; fields: DecisionFormFields } {
   const [comment, setComment] = useState(initialComment);
   const [endDate, setEndDate] = useState('');
   const [today] = useState(() => todayInputValue());
-  const required = commentRequired(requirement, decision);
+  const required = requireComment || commentRequired(requirement, decision);
   const endDateError = decision === 'REVOKE' ? endDateProblem(endDate, today) : null;
   const valid = !(required && !comment.trim()) && comment.length <= COMMENT_MAX_LENGTH && !endDateError;
 
@@ -143,8 +145,10 @@ export function CommentFields(props: DecisionFormFields & { autoFocus?: boolean 
   const why = tooLong
     ? `Comments can be at most ${COMMENT_MAX_LENGTH.toLocaleString()} characters.`
     : required
-      ? commentRequirementText(requirement)
-      : 'Optional.';
+      ? commentRequired(requirement, decision)
+        ? commentRequirementText(requirement)
+        : 'Required: say why these high-risk items may keep their access.'
+      : 'Optional. Without one, items keep the comment they have.';
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
       <TextField

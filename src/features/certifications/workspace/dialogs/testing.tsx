@@ -1,16 +1,17 @@
 export { renderWithProviders } from '../../../../../test/render';
-import type { AccessReviewItem } from '../../../../api/schemas';
+import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
 
 let counter = 0;
 
 /** Tests: an entitlement review item, described and used unless the overrides say otherwise. */
-export function makeItem(overrides: { name?: string; identity?: string; privileged?: boolean; newAccess?: boolean; usageDays?: number; description?: string | null } = {}): AccessReviewItem {
+export function makeItem(overrides: { name?: string; identity?: string; privileged?: boolean; newAccess?: boolean; usageDays?: number; description?: string | null; decision?: CertificationDecision; comments?: string } = {}): AccessReviewItem {
   counter++;
   const name = overrides.name ?? `Entitlement ${counter}`;
   return {
     id: `item-${counter}`,
     newAccess: overrides.newAccess ?? false,
-    completed: false,
+    completed: Boolean(overrides.decision),
+    ...(overrides.decision ? { decision: overrides.decision, comments: overrides.comments ?? null } : {}),
     identitySummary: { id: `summary-${overrides.identity ?? counter}`, name: overrides.identity ?? `Person ${counter}`, identityId: `identity-${counter}` },
     accessSummary: {
       access: { type: 'ENTITLEMENT', id: `ent-${counter}`, name },
