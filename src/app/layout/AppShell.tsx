@@ -15,6 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { isAdmin, sessionStore, useSession } from '../../features/auth/session';
 import { useSandboxControls } from '../sandbox-context';
+import { HeldDecisionsBanner, useLeaveIdentityGuard } from '../../features/certifications/workspace/decisions/HeldDecisions';
 import { PersonaSwitcher } from './PersonaSwitcher';
 
 function NavButton({ to, children }: { to: string; children: string }) {
@@ -50,6 +51,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const admin = isAdmin(session);
+  const leave = useLeaveIdentityGuard();
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -75,20 +77,24 @@ export function AppShell() {
               <Typography variant="body2" component="span">{session?.name}</Typography>
               <Button
                 color="inherit"
-                onClick={() => {
-                  sessionStore.set(null);
-                  queryClient.clear();
-                  navigate('/sign-in');
-                }}
+                onClick={() =>
+                  leave.guard(() => {
+                    sessionStore.set(null);
+                    queryClient.clear();
+                    navigate('/sign-in');
+                  })
+                }
               >
                 Sign out
               </Button>
             </>
           )}
           <ThemeToggle />
+          {leave.dialog}
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ outline: 'none' }}>
+        <HeldDecisionsBanner />
         <Outlet />
       </Box>
     </Box>

@@ -13,6 +13,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useNotify } from '../../components/notifications';
 import { sessionStore, signInWithClientCredentials, useSession } from '../../features/auth/session';
+import { useLeaveIdentityGuard } from '../../features/certifications/workspace/decisions/HeldDecisions';
 import { useSandboxControls } from '../sandbox-context';
 
 /** Sandbox only: act as one of the seed's personas, or reset the sandbox to its seed. */
@@ -25,6 +26,7 @@ export function PersonaSwitcher() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const [busy, setBusy] = useState(false);
+  const leave = useLeaveIdentityGuard();
   if (!sandbox) return null;
   const current = sandbox.personas.find((p) => p.key === session?.personaKey);
 
@@ -69,13 +71,21 @@ export function PersonaSwitcher() {
       </Button>
       <Menu id="persona-menu" anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         {sandbox.personas.map((p) => (
-          <MenuItem key={p.key} selected={p.key === session?.personaKey} onClick={() => void switchTo(p.key)}>
+          <MenuItem
+            key={p.key}
+            selected={p.key === session?.personaKey}
+            onClick={() => {
+              setAnchor(null);
+              if (p.key !== session?.personaKey) leave.guard(() => void switchTo(p.key));
+            }}
+          >
             <ListItemText primary={p.label} secondary={p.description} />
           </MenuItem>
         ))}
         <Divider />
         <MenuItem onClick={() => { setAnchor(null); setConfirmReset(true); }}>Reset sandbox…</MenuItem>
       </Menu>
+      {leave.dialog}
       <Dialog open={confirmReset} onClose={() => !busy && setConfirmReset(false)} aria-labelledby="reset-title">
         <DialogTitle id="reset-title">Reset the sandbox?</DialogTitle>
         <DialogContent>

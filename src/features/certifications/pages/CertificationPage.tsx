@@ -1,5 +1,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -21,6 +23,7 @@ import { BulkConfirmDialog } from '../workspace/dialogs/BulkConfirmDialog';
 import { DecisionDialog } from '../workspace/dialogs/DecisionDialog';
 import { ItemDetailsDrawer } from '../workspace/dialogs/ItemDetailsDrawer';
 import { ShortcutsDialog } from '../workspace/grid/ShortcutsDialog';
+import type { ItemSelection } from '../workspace/grid/ItemGrid';
 import { ItemReview } from '../workspace/grid/ItemReview';
 import { isTypingTarget } from '../workspace/grid/useGridKeyboard';
 import { useItemIndex } from '../workspace/items';
@@ -38,10 +41,15 @@ type ItemReviewProps = Parameters<typeof ItemReview>[0];
 /** The certification workspace: its facts, the items to review, decisions, reassignment and sign-off. */
 export function CertificationPage() {
   const { id = '' } = useParams();
+  const session = useSession();
   const certification = useQuery(certificationQueries.detail(id));
   const cert = certification.data;
+  // Someone else's certification (an admin looking) is not "mine".
+  const mine = !cert || !session || cert.reviewer?.id === session.identityId;
   const crumbs = [
-    { label: 'My certifications', to: cert?.phase === 'SIGNED' ? '/certifications/completed' : '/certifications' },
+    mine
+      ? { label: 'My certifications', to: cert?.phase === 'SIGNED' ? '/certifications/completed' : '/certifications' }
+      : { label: cert?.campaign?.name ? `Campaign: ${cert.campaign.name}` : 'Campaigns', to: cert?.campaign?.id ? `/campaigns/${cert.campaign.id}` : '/campaigns' },
     { label: cert?.name ?? 'Certification' },
   ];
 
@@ -62,10 +70,23 @@ export function CertificationPage() {
   return <Workspace certification={cert} crumbs={crumbs} />;
 }
 
+const NO_SELECTION: ItemSelection = new Map();
+
+/** The selection without what a reassignment moved away: a stale item must never be decided. */
+function withoutReassigned(selection: ItemSelection, targets: ReassignTargets): ItemSelection {
+  const gone =
+    'items' in targets
+      ? (item: AccessReviewItem) => targets.items.some((t) => t.id === item.id)
+      : (item: AccessReviewItem) => targets.identities.some((t) => t.identitySummaryId === item.identitySummary?.id);
+  return new Map([...selection].filter(([, item]) => !gone(item)));
+}
+
 function Workspace({ certification: cert, crumbs }: { certification: IdentityCertificationDto; crumbs: { label: string; to?: string }[] }) {
   const session = useSession();
-  // Signed certifications, and ones the signed-in person doesn't review (an admin looking), are read-only.
-  const readOnly = cert.phase !== 'ACTIVE' || (session?.identityId !== undefined && cert.reviewer?.id !== session.identityId && !isAdmin(session));
+  const actingFor = session !== null && cert.reviewer?.id !== session.identityId;
+  // Signed certifications, and ones the signed-in person neither reviews nor administers, are read-only.
+  const readOnly = cert.phase !== 'ACTIVE' || (actingFor && !isAdmin(session));
+  const [selection, setSelection] = useState<ItemSelection>(NO_SELECTION);
   const flow = useDecisionFlow(cert);
   const { decisions, request } = flow;
   const [details, setDetails] = useState<AccessReviewItem | null>(null);
@@ -108,6 +129,14 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
         </>
       }
     >
+      {actingFor ? (
+        <Alert severity="info" variant="outlined" role="note" aria-label="Whose certification this is" sx={{ mb: 2, overflowWrap: 'anywhere' }}>
+          <AlertTitle>{`This is ${cert.reviewer?.name || 'another reviewer'}’s certification`}</AlertTitle>
+          {readOnly
+            ? 'You can look, but not decide: you are neither its reviewer nor a certification admin.'
+            : `You are acting as a certification admin. Every decision you make here is recorded under your own name (${session?.name ?? 'you'}), not ${cert.reviewer?.name || 'the reviewer'}’s.`}
+        </Alert>
+      ) : null}
       <MemoWorkspaceHeader certification={cert} />
       <PendingTasks certificationId={cert.id!} />
       <DecisionActivity certificationId={cert.id!} />
@@ -121,6 +150,8 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
         onReassignIdentity={onReassignIdentity}
         onComment={onComment}
         onShowShortcuts={onShowShortcuts}
+        selection={selection}
+        onSelectionChange={setSelection}
       />
 
       {request?.kind === 'comment' ? (
@@ -170,7 +201,10 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
           currentReviewerId={cert.reviewer?.id ?? ''}
           targets={reassign}
           onClose={() => setReassign(null)}
-          onDone={() => setReassign(null)}
+          onDone={() => {
+            setSelection((current) => withoutReassigned(current, reassign));
+            setReassign(null);
+          }}
         />
       ) : null}
       <Snackbar
@@ -200,7 +234,7 @@ function DecisionActivity({ certificationId }: { certificationId: string }) {
   const blocker = useUnsentDecisionsGuard(decisions.unsentCount);
   return (
     <>
-      <DecisionStatus decisions={decisions} />
+      <DecisionStatus certificationId={certificationId} decisions={decisions} />
       <Dialog open={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} aria-labelledby="leave-title">
         <DialogTitle id="leave-title">Decisions are still being saved</DialogTitle>
         <DialogContent>

@@ -53,16 +53,23 @@ export interface ItemGridProps {
 const EMPTY_SELECTION: ItemSelection = new Map();
 const NO_ROWS: AccessReviewItem[] = [];
 
-function useSelection(props: Pick<ItemGridProps, 'selection' | 'onSelectionChange'>) {
+/**
+ * The checked rows. A selection belongs to the view it was made in (`viewKey`: filters, search, identity):
+ * in another view it is empty, so nothing the reviewer can no longer see is decided.
+ */
+function useSelection(props: Pick<ItemGridProps, 'selection' | 'onSelectionChange'>, viewKey: string) {
   const [own, setOwn] = useState<ItemSelection>(EMPTY_SELECTION);
-  const selection = props.selection ?? own;
+  const [selectedIn, setSelectedIn] = useState(viewKey);
+  const stored = props.selection ?? own;
+  const selection = selectedIn === viewKey ? stored : EMPTY_SELECTION;
   const { onSelectionChange } = props;
   const setSelection = useCallback(
     (next: ItemSelection) => {
       setOwn(next);
+      setSelectedIn(viewKey);
       onSelectionChange?.(next);
     },
-    [onSelectionChange],
+    [onSelectionChange, viewKey],
   );
   return [selection, setSelection] as const;
 }
@@ -93,6 +100,7 @@ function useItemRows(certificationId: string, view: ItemViewController) {
       error: index.isError ? index.error : null,
       retry: () => void index.refetch(),
       progress: index.progress,
+      placeholder: false,
     };
   }
   const rows = server.data?.items ?? NO_ROWS;
@@ -108,6 +116,8 @@ function useItemRows(certificationId: string, view: ItemViewController) {
     error: server.isError && !server.data ? server.error : null,
     retry: () => void server.refetch(),
     progress: null,
+    /** The rows are the previous view's, shown while this one loads: for showing, never for acting. */
+    placeholder: server.isPlaceholderData,
   };
 }
 
@@ -132,7 +142,7 @@ export function ItemGrid(props: ItemGridProps) {
   const notify = useNotify();
   const queryClient = useQueryClient();
   const apiRef = useGridApiRef();
-  const [selection, setSelection] = useSelection(props);
+  const [selection, setSelection] = useSelection(props, JSON.stringify([view.query, view.quick ?? null, view.identity ?? null]));
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const data = useItemRows(certificationId, view);
@@ -154,7 +164,7 @@ export function ItemGrid(props: ItemGridProps) {
     [onRequestDecision],
   );
   const requestMatching = (decision: CertificationDecision) => {
-    if (data.count === undefined) return;
+    if (data.count === undefined || data.placeholder) return;
     const description = describeView(view, identityLabel);
     const filter: MatchingFilter = data.all
       ? { complete: true, count: data.count, description, ...(data.mode === 'server' ? { query: view.query } : {}) }
@@ -249,16 +259,18 @@ export function ItemGrid(props: ItemGridProps) {
       <ItemGridToolbar view={view} />
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1, minHeight: 36 }}>
         <Typography variant="body2" role="status" sx={{ mr: 'auto' }}>
-          {data.count !== undefined
-            ? `Showing ${data.count.toLocaleString()} of ${(certificationTotal ?? data.count).toLocaleString()} items`
-            : 'Counting items…'}
+          {data.placeholder
+            ? 'Loading this view…'
+            : data.count !== undefined
+              ? `Showing ${data.count.toLocaleString()} of ${(certificationTotal ?? data.count).toLocaleString()} items`
+              : 'Counting items…'}
         </Typography>
         {readOnly ? null : (
           <>
-            <Button size="small" variant="outlined" disabled={!data.count} onClick={() => requestMatching('APPROVE')}>
+            <Button size="small" variant="outlined" disabled={!data.count || data.placeholder} onClick={() => requestMatching('APPROVE')}>
               Approve all matching…
             </Button>
-            <Button size="small" variant="outlined" color="error" disabled={!data.count} onClick={() => requestMatching('REVOKE')}>
+            <Button size="small" variant="outlined" color="error" disabled={!data.count || data.placeholder} onClick={() => requestMatching('REVOKE')}>
               Revoke all matching…
             </Button>
           </>
