@@ -1,3 +1,4 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { TableName } from './model';
 
 /** One record written (or deleted, when `record` is null) since the seed. */
@@ -44,62 +45,39 @@ export function memoryPersistence(): Persistence & { changes: Map<string, Persis
 }
 
 const DB_NAME = 'attest-sandbox';
-const CHANGES = 'changes';
-const META = 'meta';
 
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+interface SandboxDb extends DBSchema {
+  /** One row per changed record, keyed `table:id`. */
+  changes: { key: string; value: PersistedChange };
+  meta: { key: 'meta'; value: SandboxMeta };
 }
 
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
-/** Keeps the sandbox's changes in IndexedDB, one row per changed record. */
-export function indexedDbPersistence(factory: IDBFactory = indexedDB, name = DB_NAME): Persistence {
-  let dbPromise: Promise<IDBDatabase> | null = null;
+/** Keeps the sandbox's changes in IndexedDB (through idb), one row per changed record. */
+export function indexedDbPersistence(name = DB_NAME): Persistence {
+  let dbPromise: Promise<IDBPDatabase<SandboxDb>> | null = null;
   const db = () =>
-    (dbPromise ??= new Promise((resolve, reject) => {
-      const open = factory.open(name, 1);
-      open.onupgradeneeded = () => {
-        open.result.createObjectStore(CHANGES);
-        open.result.createObjectStore(META);
-      };
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+    (dbPromise ??= openDB<SandboxDb>(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('changes');
+        database.createObjectStore('meta');
+      },
     }));
   return {
     async load() {
-      const tx = (await db()).transaction([CHANGES, META], 'readonly');
-      const [changes, meta] = await Promise.all([
-        promisify(tx.objectStore(CHANGES).getAll() as IDBRequest<PersistedChange[]>),
-        promisify(tx.objectStore(META).get('meta') as IDBRequest<SandboxMeta | undefined>),
-      ]);
+      const tx = (await db()).transaction(['changes', 'meta'], 'readonly');
+      const [changes, meta] = await Promise.all([tx.objectStore('changes').getAll(), tx.objectStore('meta').get('meta'), tx.done]);
       return { meta: meta ?? null, changes };
     },
     async save(changes) {
-      const tx = (await db()).transaction(CHANGES, 'readwrite');
-      const store = tx.objectStore(CHANGES);
-      for (const c of changes) store.put(c, `${c.table}:${c.id}`);
-      await done(tx);
+      const tx = (await db()).transaction('changes', 'readwrite');
+      await Promise.all([...changes.map((c) => tx.store.put(c, `${c.table}:${c.id}`)), tx.done]);
     },
     async saveMeta(meta) {
-      const tx = (await db()).transaction(META, 'readwrite');
-      tx.objectStore(META).put(meta, 'meta');
-      await done(tx);
+      await (await db()).put('meta', meta, 'meta');
     },
     async clear() {
-      const tx = (await db()).transaction([CHANGES, META], 'readwrite');
-      tx.objectStore(CHANGES).clear();
-      tx.objectStore(META).clear();
-      await done(tx);
+      const tx = (await db()).transaction(['changes', 'meta'], 'readwrite');
+      await Promise.all([tx.objectStore('changes').clear(), tx.objectStore('meta').clear(), tx.done]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { base64UrlEncode, decodeAccessToken } from '../api/jwt';
 import { errorBody, SandboxError } from './errors';
-import type { Identity } from './model';
-import type { Persistence, SandboxMeta } from './persistence';
+import type { DecisionAuditRecord, Identity } from './model';
+import type { Persistence, PersistedChange, SandboxMeta } from './persistence';
 import type { RequestContext, Route } from './context';
 import { Store } from './store';
 import { createSeed, PERSONAS, SEED_VERSION } from './seed';
@@ -34,14 +34,44 @@ export interface RateLimitConfig {
   windowMs: number;
 }
 
+/**
+ * A fault the sandbox injects into requests:
+ * - an HTTP status: answered instead of the operation (ErrorResponseDto body), nothing applied;
+ * - 'drop': the connection drops before the tenant sees the request, nothing applied;
+ * - 'lost-reply': the tenant applies the request (state changes, persisted), then the connection drops,
+ *   so the client never sees the reply.
+ */
 export interface InjectedFault {
-  /** An HTTP status to answer with, or 'drop' for a dropped connection. */
-  fault: number | 'drop';
-  /** How many matching requests get it. */
-  times: number;
+  fault: number | 'drop' | 'lost-reply';
+  /** How many requests get it (only hits count); default 1, or no end (Infinity) when `probability` is given. */
+  times?: number;
   /** Only requests of this operation (default: any). */
   operationId?: string;
+  /** Chance (0..1) that a matching request gets it, e.g. 0.2 for ~20 %; default 1. */
+  probability?: number;
 }
+
+/** A fault as the tenant keeps it: `times` counts down the hits left. */
+export interface ActiveFault extends InjectedFault {
+  times: number;
+}
+
+/** One decision the tenant accepted, and who from: what `audit()` reads (see DecisionAuditRecord). */
+export type DecisionAuditEntry = Omit<DecisionAuditRecord, 'id'>;
+
+/** Filters the audit: only one certification's decisions. */
+export interface AuditFilter {
+  certificationId?: string;
+}
+
+/** What tabs of one browser tell each other so that they share one tenant. */
+export type TenantMessage = { type: 'changes'; changes: PersistedChange[] } | { type: 'reset' };
+
+/** The channel tabs share (a BroadcastChannel in the browser; a pair of them in tests). */
+export type TenantChannel = Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'removeEventListener'>;
+
+/** The BroadcastChannel name the browser's tabs share one tenant over. */
+export const TENANT_CHANNEL = 'attest-sandbox';
 
 export interface TenantOptions {
   persistence: Persistence;
@@ -51,6 +81,10 @@ export interface TenantOptions {
   rateLimit?: RateLimitConfig | null;
   /** Lifetime of minted tokens. */
   tokenLifetimeSeconds?: number;
+  /** Other tabs' tenants over the same persistence: changes and resets are shared through it. */
+  channel?: TenantChannel;
+  /** Dice for probabilistic faults (tests make it predictable). */
+  random?: () => number;
 }
 
 export const ISC_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 10_000 };
@@ -92,38 +126,83 @@ export class SandboxTenant {
   store!: Store;
   latency: LatencyConfig;
   rateLimit: RateLimitConfig | null;
-  readonly faults: InjectedFault[] = [];
+  readonly faults: ActiveFault[] = [];
   /** What the tenant has served since it started: for benchmarks and demos. */
   readonly stats = { requests: 0, rateLimited: 0, byOperation: {} as Record<string, number> };
   private readonly hits = new Map<string, number[]>();
   private readonly clock: { now: () => number };
   private scale: number;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly random: () => number;
+  private readonly onMessage = (event: MessageEvent<TenantMessage>) => void this.receive(event.data);
 
   private constructor(private readonly options: TenantOptions) {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.scale = options.scale ?? 1;
     this.latency = options.latency ?? { minMs: 0, maxMs: 0 };
     this.rateLimit = options.rateLimit === undefined ? ISC_RATE_LIMIT : options.rateLimit;
+    this.random = options.random ?? Math.random;
   }
 
   /** Loads the tenant: the seed it was made from, with every change since laid over it. */
   static async create(options: TenantOptions): Promise<SandboxTenant> {
     const tenant = new SandboxTenant(options);
-    const { meta, changes } = await options.persistence.load();
-    if (meta && meta.seedVersion === SEED_VERSION && (options.scale === undefined || meta.scale === options.scale)) {
-      tenant.scale = meta.scale;
-      tenant.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), options.persistence, tenant.clock);
-      tenant.store.applyPersisted(changes);
-    } else {
-      await tenant.reseed();
-    }
+    // Listen first: a change another tab makes while this one loads is applied after the load.
+    options.channel?.addEventListener('message', tenant.onMessage as EventListener);
+    await tenant.run(() => tenant.load(options.scale));
     return tenant;
   }
 
-  /** Restores the seed, dated from now: every decision and change is forgotten. */
+  private async load(scale: number | undefined): Promise<void> {
+    const { meta, changes } = await this.options.persistence.load();
+    if (meta && meta.seedVersion === SEED_VERSION && (scale === undefined || meta.scale === scale)) {
+      this.scale = meta.scale;
+      this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
+      this.store.applyPersisted(changes);
+    } else {
+      // No data yet, or data of another seed or scale: start over, in every tab.
+      await this.reseed();
+      this.options.channel?.postMessage({ type: 'reset' } satisfies TenantMessage);
+    }
+  }
+
+  /** Restores the seed, dated from now: every decision and change is forgotten, in every tab. */
   async reset(): Promise<void> {
-    await this.run(() => this.reseed());
+    await this.run(async () => {
+      await this.reseed();
+      this.options.channel?.postMessage({ type: 'reset' } satisfies TenantMessage);
+    });
+  }
+
+  /** Stops sharing changes with other tabs. */
+  disconnect(): void {
+    this.options.channel?.removeEventListener('message', this.onMessage as EventListener);
+  }
+
+  /** Another tab changed the tenant: apply its changes, or after its reset load the new seed. */
+  private receive(message: TenantMessage): Promise<void> {
+    return this.run(async () => {
+      if (!this.store) return; // still loading: the load reads what the other tab persisted
+      if (message.type === 'changes') this.store.applyPersisted(message.changes);
+      else if (message.type === 'reset') {
+        await this.load(undefined);
+        this.hits.clear();
+      }
+    });
+  }
+
+  /**
+   * The decisions the tenant accepted, oldest first, with who sent them (optionally of one certification).
+   * Waits for requests being served, so a test reads what the tenant has answered.
+   */
+  audit(filter: AuditFilter = {}): Promise<DecisionAuditEntry[]> {
+    return this.run(async () =>
+      this.store
+        .all('decisionAudit')
+        .filter((r) => filter.certificationId === undefined || r.certificationId === filter.certificationId)
+        .sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+        .map(({ id: _id, ...entry }) => ({ ...entry })),
+    );
   }
 
   private async reseed(): Promise<void> {
@@ -134,9 +213,19 @@ export class SandboxTenant {
     this.hits.clear();
   }
 
-  /** Answers the next `times` requests (of one operation, if given) with a fault. */
+  /** Gives the next `times` matching requests (of one operation, if given; each with `probability`) a fault. */
   injectFault(fault: InjectedFault): void {
-    this.faults.push({ ...fault });
+    const { probability = 1 } = fault;
+    const times = fault.times ?? (fault.probability === undefined ? 1 : Infinity);
+    if (!(probability >= 0 && probability <= 1)) throw new RangeError(`probability must be between 0 and 1; it was ${fault.probability}.`);
+    if (!(times > 0)) throw new RangeError(`times must be more than 0; it was ${fault.times}.`);
+    if (typeof fault.fault === 'number' && !(Number.isInteger(fault.fault) && fault.fault >= 400 && fault.fault <= 599)) {
+      throw new RangeError(`A fault status must be an HTTP error status (400-599); it was ${fault.fault}.`);
+    }
+    if (typeof fault.fault !== 'number' && fault.fault !== 'drop' && fault.fault !== 'lost-reply') {
+      throw new RangeError(`fault must be an HTTP status, 'drop' or 'lost-reply'; it was ${String(fault.fault)}.`);
+    }
+    this.faults.push({ ...fault, times });
   }
 
   clearFaults(): void {
@@ -184,7 +273,12 @@ export class SandboxTenant {
     const fault = this.takeFault(match?.route.operationId);
     if (fault === 'drop') return Response.error();
     if (typeof fault === 'number') return json(errorBody(new SandboxError(fault, `Injected fault: the sandbox answered ${fault} on purpose.`)), fault);
+    const reply = await this.answer(request, url, match);
+    // The tenant has done the work (and persisted it); the connection drops on the way back.
+    return fault === 'lost-reply' ? Response.error() : reply;
+  }
 
+  private async answer(request: Request, url: URL, match: ReturnType<SandboxTenant['route']>): Promise<Response> {
     const caller = this.authenticate(request);
     if (caller instanceof Response) return caller;
 
@@ -212,16 +306,22 @@ export class SandboxTenant {
       advance(this.store);
       const reply = match.route.handle(ctx);
       advance(this.store);
-      await this.store.flush();
+      await this.flush();
       const status = reply.status ?? 200;
       if (status === 204) return new Response(null, { status, headers: reply.headers });
       return json(reply.body ?? {}, status, reply.headers);
     } catch (error) {
-      await this.store.flush();
+      await this.flush();
       if (error instanceof SandboxError) return json(errorBody(error), error.status);
       console.error('[sandbox]', match.route.operationId, error);
       return json(errorBody(new SandboxError(500, `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`)), 500);
     }
+  }
+
+  /** Persists the request's changes, then tells the other tabs. */
+  private async flush(): Promise<void> {
+    const changes = await this.store.flush();
+    if (changes.length) this.options.channel?.postMessage({ type: 'changes', changes } satisfies TenantMessage);
   }
 
   private route(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | null {
@@ -240,12 +340,16 @@ export class SandboxTenant {
     return null;
   }
 
-  private takeFault(operationId: string | undefined): number | 'drop' | null {
-    const index = this.faults.findIndex((f) => !f.operationId || f.operationId === operationId);
-    if (index < 0) return null;
-    const fault = this.faults[index]!;
-    if (--fault.times <= 0) this.faults.splice(index, 1);
-    return fault.fault;
+  /** The first matching fault whose dice hits, counted down; a miss does not count. */
+  private takeFault(operationId: string | undefined): InjectedFault['fault'] | null {
+    for (let index = 0; index < this.faults.length; index++) {
+      const fault = this.faults[index]!;
+      if (fault.operationId && fault.operationId !== operationId) continue;
+      if (fault.probability !== undefined && this.random() >= fault.probability) continue;
+      if (--fault.times <= 0) this.faults.splice(index, 1);
+      return fault.fault;
+    }
+    return null;
   }
 
   private authenticate(request: Request): { identity: Identity; clientId: string } | Response {
