@@ -43,6 +43,7 @@ function api(page: Page, path: string, init: { method?: string; body?: unknown }
 async function managerWork(page: Page, count: number) {
   const certs = await api(page, '/v3/certifications?reviewer-identity=me&filters=' + encodeURIComponent('phase eq "ACTIVE"'));
   expect(certs.status).toBe(200);
+  expect(certs.body, 'the sandbox answered (not the static server)').toEqual(expect.any(Array));
   const cert = (certs.body as { id: string; campaign: { mandatoryCommentRequirement: string }; decisionsMade: number; decisionsTotal: number }[]).find(
     (c) => c.campaign.mandatoryCommentRequirement === 'NO_DECISIONS' && c.decisionsTotal - c.decisionsMade >= count,
   );
