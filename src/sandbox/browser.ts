@@ -67,6 +67,7 @@ export async function startSandbox(): Promise<SandboxControls> {
   const tenant = await SandboxTenant.create({
     persistence: indexedDbPersistence(),
     channel: typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(TENANT_CHANNEL),
+    lock: navigator.locks ? (work) => navigator.locks.request(TENANT_CHANNEL, work) : undefined,
     latency: latency === null ? REALISTIC_LATENCY : { minMs: latency, maxMs: latency },
     scale: scale !== null && scale >= 1 ? Math.floor(scale) : undefined,
   });

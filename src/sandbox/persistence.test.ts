@@ -8,24 +8,31 @@ describe('indexedDbPersistence', () => {
   const dbName = () => `attest-sandbox-test-${crypto.randomUUID()}`;
 
   it('starts empty, keeps the latest version of each record, deletions and the meta, and clears', async () => {
-    const persistence = indexedDbPersistence(dbName());
-    expect(await persistence.load()).toEqual({ meta: null, changes: [] });
+    const name = dbName();
+    const persistence = indexedDbPersistence(name);
+    expect(await persistence.load()).toEqual({ meta: null, changes: [], revision: 0 });
 
     const v1: PersistedChange = { table: 'items', id: 'i1', record: { id: 'i1', decision: 'APPROVE' } };
     const v2: PersistedChange = { table: 'items', id: 'i1', record: { id: 'i1', decision: 'REVOKE' } };
     const gone: PersistedChange = { table: 'tasks', id: 't1', record: null };
     const sameIdOtherTable: PersistedChange = { table: 'certifications', id: 'i1', record: { id: 'i1', name: 'Q4' } };
-    await persistence.save([v1, gone]);
-    await persistence.save([v2, sameIdOtherTable]);
+    // Every save counts one revision, whatever it holds.
+    expect(await persistence.save([v1, gone])).toBe(1);
+    expect(await persistence.save([v2, sameIdOtherTable])).toBe(2);
     await persistence.saveMeta({ anchor: 1_700_000_000_000, scale: 1, seedVersion: SEED_VERSION });
 
     const loaded = await persistence.load();
     expect(loaded.meta).toEqual({ anchor: 1_700_000_000_000, scale: 1, seedVersion: SEED_VERSION });
     expect(loaded.changes).toHaveLength(3);
     expect(loaded.changes).toEqual(expect.arrayContaining([v2, gone, sameIdOtherTable]));
+    expect(loaded.revision).toBe(2);
 
-    await persistence.clear();
-    expect(await persistence.load()).toEqual({ meta: null, changes: [] });
+    // A clear forgets the data but not the revision: a tab that saw revision 2 knows it is behind.
+    expect(await persistence.clear()).toBe(3);
+    expect(await persistence.load()).toEqual({ meta: null, changes: [], revision: 3 });
+    expect(await persistence.revision()).toBe(3);
+    // Another connection to the same database (another tab) reads the same revision.
+    expect(await indexedDbPersistence(name).revision()).toBe(3);
   });
 
   it('a tenant over it survives a reload: decisions and the audit come back', async () => {

@@ -91,13 +91,13 @@ export class Store {
     return this.index().get(certificationId) ?? [];
   }
 
-  /** Writes the changes made since the last flush, and returns them (for other tabs). */
-  async flush(): Promise<PersistedChange[]> {
-    if (this.dirty.size === 0) return [];
+  /** Writes the changes made since the last flush; answers them (for other tabs) and the revision written. */
+  async flush(): Promise<{ changes: PersistedChange[]; revision: number } | null> {
+    if (this.dirty.size === 0) return null;
     const changes = [...this.dirty.values()];
     this.dirty.clear();
-    await this.persistence.save(changes);
-    return changes;
+    const revision = await this.persistence.save(changes);
+    return { changes, revision };
   }
 
   private table(name: TableName): Map<string, unknown> {

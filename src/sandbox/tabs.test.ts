@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { memoryPersistence, type Persistence } from './persistence';
 import { PERSONAS } from './seed';
-import { SandboxTenant, type TenantChannel } from './tenant';
+import { SandboxTenant, type TenantChannel, type TenantLock } from './tenant';
 
 /**
  * Tabs of one browser share one tenant: each tab's SandboxTenant works over the same persistence and tells
@@ -10,10 +10,42 @@ import { SandboxTenant, type TenantChannel } from './tenant';
 
 const manager = PERSONAS.find((p) => p.key === 'manager')!.identityId;
 
-/** A tab: a tenant over the shared persistence, joined to the others by a BroadcastChannel of the given name. */
-async function openTab(persistence: Persistence, channelName: string) {
-  const channel = new BroadcastChannel(channelName);
-  const tenant = await SandboxTenant.create({ persistence, rateLimit: null, channel: channel as TenantChannel });
+/** Tabs take turns, as navigator.locks makes them in the browser. */
+function mutex(): TenantLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const result = tail.then(work, work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/** Channels that deliver to each other after `delayMs`, or lose messages while `drop` is set. */
+function unreliableChannels() {
+  const members = new Set<{ listeners: Set<(event: MessageEvent) => void> }>();
+  const network = { delayMs: 0, drop: false };
+  const open = (): TenantChannel => {
+    const self = { listeners: new Set<(event: MessageEvent) => void>() };
+    members.add(self);
+    return {
+      addEventListener: (_type: string, listener: (event: MessageEvent) => void) => self.listeners.add(listener),
+      removeEventListener: (_type: string, listener: (event: MessageEvent) => void) => self.listeners.delete(listener),
+      postMessage: (data: unknown) => {
+        if (network.drop) return;
+        const copy = structuredClone(data);
+        for (const other of members) {
+          if (other !== self) setTimeout(() => other.listeners.forEach((l) => l({ data: copy } as MessageEvent)), network.delayMs);
+        }
+      },
+    } as unknown as TenantChannel;
+  };
+  return { network, open };
+}
+
+/** A tab: a tenant over the shared persistence, joined to the others by a channel (a BroadcastChannel of that name). */
+async function openTab(persistence: Persistence, channelOrName: string | TenantChannel, lock: TenantLock) {
+  const channel = typeof channelOrName === 'string' ? new BroadcastChannel(channelOrName) : channelOrName;
+  const tenant = await SandboxTenant.create({ persistence, rateLimit: null, channel: channel as TenantChannel, lock });
   const token = tenant.mintToken(manager);
   const send = async (path: string, init: RequestInit = {}) => {
     const response = await tenant.handle(
@@ -26,7 +58,7 @@ async function openTab(persistence: Persistence, channelName: string) {
     send,
     close: () => {
       tenant.disconnect();
-      channel.close();
+      if (channel instanceof BroadcastChannel) channel.close();
     },
   };
 }
@@ -60,8 +92,9 @@ describe('tabs of one browser share one tenant', () => {
   it('a decision in one tab is visible in the other, which has its indexes built already; and back', async () => {
     const persistence = memoryPersistence();
     const name = `tabs-${crypto.randomUUID()}`;
-    const a = await openTab(persistence, name);
-    const b = await openTab(persistence, name);
+    const lock = mutex();
+    const a = await openTab(persistence, name, lock);
+    const b = await openTab(persistence, name, lock);
     try {
       const cert = managerCertification(a.tenant);
       const [x, y] = a.tenant.store.itemsOf(cert.id).filter((i) => i.decision === null);
@@ -81,7 +114,7 @@ describe('tabs of one browser share one tenant', () => {
       expect(await a.tenant.audit()).toEqual(await b.tenant.audit());
 
       // A tab opened later loads everything from the shared persistence.
-      const c = await openTab(persistence, name);
+      const c = await openTab(persistence, name, lock);
       expect(await decisionsMade(c, cert.id)).toBe(before + 2);
       expect(await c.tenant.audit()).toHaveLength(2);
       c.close();
@@ -94,8 +127,9 @@ describe('tabs of one browser share one tenant', () => {
   it('a reset in one tab reloads the others from the new seed', async () => {
     const persistence = memoryPersistence();
     const name = `tabs-${crypto.randomUUID()}`;
-    const a = await openTab(persistence, name);
-    const b = await openTab(persistence, name);
+    const lock = mutex();
+    const a = await openTab(persistence, name, lock);
+    const b = await openTab(persistence, name, lock);
     try {
       const cert = managerCertification(a.tenant);
       const [x] = a.tenant.store.itemsOf(cert.id).filter((i) => i.decision === null);
@@ -116,21 +150,50 @@ describe('tabs of one browser share one tenant', () => {
     }
   });
 
-  it('a tab without the channel (or disconnected) keeps its own view until it reloads', async () => {
+  it('a request waits for another tab’s late message: it is served on the state every tab wrote', async () => {
     const persistence = memoryPersistence();
-    const name = `tabs-${crypto.randomUUID()}`;
-    const a = await openTab(persistence, name);
-    const b = await openTab(persistence, name);
+    const channels = unreliableChannels();
+    const lock = mutex();
+    const a = await openTab(persistence, channels.open(), lock);
+    const b = await openTab(persistence, channels.open(), lock);
+    const cert = managerCertification(a.tenant);
+    const [x, y] = a.tenant.store.itemsOf(cert.id).filter((i) => i.decision === null);
+    const before = await decisionsMade(b, cert.id);
+
+    channels.network.delayMs = 60;
+    await decide(a, cert.id, x!.id, 'APPROVE');
+    // B serves at once, while A's message is still on its way: it waits for it, then counts both decisions.
+    const reply = await b.send(`/certifications/${cert.id}/decide`, { method: 'POST', body: JSON.stringify([{ id: y!.id, decision: 'APPROVE', bulk: false }]) });
+    expect((reply.body as { decisionsMade: number }).decisionsMade).toBe(before + 2);
+    expect((await b.tenant.audit()).map((r) => r.itemId)).toEqual([x!.id, y!.id]);
+    await vi.waitFor(async () => expect(await decisionsMade(a, cert.id)).toBe(before + 2));
+  });
+
+  it('a tab that missed messages (lost, or disconnected) loads the persisted state before serving', async () => {
+    const persistence = memoryPersistence();
+    const channels = unreliableChannels();
+    const lock = mutex();
+    const a = await openTab(persistence, channels.open(), lock);
+    const b = await openTab(persistence, channels.open(), lock);
+    const cert = managerCertification(a.tenant);
+    const [x, y] = a.tenant.store.itemsOf(cert.id).filter((i) => i.decision === null);
+    expect(await itemDecision(b, cert.id, x!.id)).toBeNull();
+
+    channels.network.drop = true;
+    await decide(a, cert.id, x!.id, 'REVOKE');
+    expect(await itemDecision(b, cert.id, x!.id)).toBe('REVOKE');
+    // A reset whose message is lost too.
+    await a.tenant.reset();
+    expect(await itemDecision(b, cert.id, x!.id)).toBeNull();
+    // Messages flow again and are applied in order from there.
+    channels.network.drop = false;
+    await decide(a, cert.id, y!.id, 'APPROVE');
+    await vi.waitFor(() => expect(b.tenant.store.get('items', y!.id)?.decision).toBe('APPROVE'));
+    expect(await b.tenant.audit()).toEqual(await a.tenant.audit());
+
+    // A disconnected tab stops hearing the others, and still serves what they wrote.
     b.tenant.disconnect();
-    try {
-      const cert = managerCertification(a.tenant);
-      const [x] = a.tenant.store.itemsOf(cert.id).filter((i) => i.decision === null);
-      await decide(a, cert.id, x!.id, 'REVOKE');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await itemDecision(b, cert.id, x!.id)).toBeNull();
-    } finally {
-      a.close();
-      b.close();
-    }
+    await decide(a, cert.id, x!.id, 'APPROVE');
+    expect(await itemDecision(b, cert.id, x!.id)).toBe('APPROVE');
   });
 });

@@ -64,8 +64,14 @@ export interface AuditFilter {
   certificationId?: string;
 }
 
-/** What tabs of one browser tell each other so that they share one tenant. */
-export type TenantMessage = { type: 'changes'; changes: PersistedChange[] } | { type: 'reset' };
+/** What tabs of one browser tell each other so that they share one tenant, numbered by persisted revision. */
+export type TenantMessage = { type: 'changes'; changes: PersistedChange[]; revision: number } | { type: 'reset'; revision: number };
+
+/** Tabs take turns on the tenant: `navigator.locks` in the browser; a shared mutex in tests; none alone. */
+export type TenantLock = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** How long a tab waits for another tab's message it knows was written before it loads from IndexedDB instead. */
+const CATCH_UP_WAIT_MS = 250;
 
 /** The channel tabs share (a BroadcastChannel in the browser; a pair of them in tests). */
 export type TenantChannel = Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'removeEventListener'>;
@@ -85,6 +91,8 @@ export interface TenantOptions {
   channel?: TenantChannel;
   /** Dice for probabilistic faults (tests make it predictable). */
   random?: () => number;
+  /** Shared with the other tabs' tenants (with `channel`), so that they serve one request at a time. */
+  lock?: TenantLock;
 }
 
 export const ISC_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 10_000 };
@@ -134,7 +142,15 @@ export class SandboxTenant {
   private scale: number;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly random: () => number;
-  private readonly onMessage = (event: MessageEvent<TenantMessage>) => void this.receive(event.data);
+  private readonly lock: TenantLock;
+  /** The persisted revision this tab's store holds: every save and reset, by any tab, counts one. */
+  private revision = 0;
+  /** Other tabs' messages ahead of `revision`, applied in order once the gap closes. */
+  private readonly pending = new Map<number, TenantMessage>();
+  /** Another tab reset the tenant: load the new seed before the next request. */
+  private needsReload = false;
+  private onCaughtUp: (() => void) | null = null;
+  private readonly onMessage = (event: MessageEvent<TenantMessage>) => this.receive(event.data);
 
   private constructor(private readonly options: TenantOptions) {
     this.clock = options.clock ?? { now: () => Date.now() };
@@ -142,36 +158,51 @@ export class SandboxTenant {
     this.latency = options.latency ?? { minMs: 0, maxMs: 0 };
     this.rateLimit = options.rateLimit === undefined ? ISC_RATE_LIMIT : options.rateLimit;
     this.random = options.random ?? Math.random;
+    this.lock = options.lock ?? ((work) => work());
   }
 
   /** Loads the tenant: the seed it was made from, with every change since laid over it. */
   static async create(options: TenantOptions): Promise<SandboxTenant> {
     const tenant = new SandboxTenant(options);
-    // Listen first: a change another tab makes while this one loads is applied after the load.
+    // Listen first: what another tab writes while this one loads is either in the load or in a message.
     options.channel?.addEventListener('message', tenant.onMessage as EventListener);
     await tenant.run(() => tenant.load(options.scale));
     return tenant;
   }
 
   private async load(scale: number | undefined): Promise<void> {
-    const { meta, changes } = await this.options.persistence.load();
+    const { meta, changes, revision } = await this.options.persistence.load();
     if (meta && meta.seedVersion === SEED_VERSION && (scale === undefined || meta.scale === scale)) {
       this.scale = meta.scale;
       this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
       this.store.applyPersisted(changes);
+      this.caughtUpTo(revision);
     } else {
       // No data yet, or data of another seed or scale: start over, in every tab.
       await this.reseed();
-      this.options.channel?.postMessage({ type: 'reset' } satisfies TenantMessage);
     }
   }
 
   /** Restores the seed, dated from now: every decision and change is forgotten, in every tab. */
   async reset(): Promise<void> {
-    await this.run(async () => {
-      await this.reseed();
-      this.options.channel?.postMessage({ type: 'reset' } satisfies TenantMessage);
-    });
+    await this.run(() => this.reseed());
+  }
+
+  private async reseed(): Promise<void> {
+    const revision = await this.options.persistence.clear();
+    const meta: SandboxMeta = { anchor: this.clock.now(), scale: this.scale, seedVersion: SEED_VERSION };
+    await this.options.persistence.saveMeta(meta);
+    this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
+    this.hits.clear();
+    this.caughtUpTo(revision);
+    this.options.channel?.postMessage({ type: 'reset', revision } satisfies TenantMessage);
+  }
+
+  private caughtUpTo(revision: number): void {
+    this.revision = revision;
+    this.needsReload = false;
+    for (const r of this.pending.keys()) if (r <= revision) this.pending.delete(r);
+    this.drain();
   }
 
   /** Stops sharing changes with other tabs. */
@@ -179,16 +210,54 @@ export class SandboxTenant {
     this.options.channel?.removeEventListener('message', this.onMessage as EventListener);
   }
 
-  /** Another tab changed the tenant: apply its changes, or after its reset load the new seed. */
-  private receive(message: TenantMessage): Promise<void> {
-    return this.run(async () => {
-      if (!this.store) return; // still loading: the load reads what the other tab persisted
-      if (message.type === 'changes') this.store.applyPersisted(message.changes);
-      else if (message.type === 'reset') {
-        await this.load(undefined);
-        this.hits.clear();
-      }
-    });
+  /**
+   * Another tab wrote to the tenant. Its changes are applied in revision order, at once: tabs take turns
+   * (the lock), so none of this tab's requests is half-served while they arrive.
+   */
+  private receive(message: TenantMessage): void {
+    if (message.revision <= this.revision) return;
+    this.pending.set(message.revision, message);
+    this.drain();
+  }
+
+  private drain(): void {
+    if (!this.store) return; // loading: the load says which revision it holds
+    for (let next = this.pending.get(this.revision + 1); next; next = this.pending.get(this.revision + 1)) {
+      this.pending.delete(next.revision);
+      if (next.type === 'reset' && !this.needsReload) {
+        this.needsReload = true;
+        void this.run(async () => undefined); // catching up loads the new seed now, not at the next request
+      } else if (next.type === 'changes' && !this.needsReload) this.store.applyPersisted(next.changes);
+      this.revision = next.revision;
+    }
+    this.onCaughtUp?.();
+  }
+
+  /**
+   * Before serving, with the lock held: make sure this tab holds every revision written so far. The other
+   * tabs' messages are normally here already; a late one is waited for briefly, a lost one (or a reset)
+   * means loading again from the persisted state.
+   */
+  private async catchUp(): Promise<void> {
+    if (!this.options.channel || !this.store) return;
+    const latest = await this.options.persistence.revision();
+    if (latest > this.revision && !this.needsReload) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, CATCH_UP_WAIT_MS);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.onCaughtUp = () => {
+          if (this.revision >= latest || this.needsReload) done();
+        };
+      });
+      this.onCaughtUp = null;
+    }
+    if (this.needsReload || latest > this.revision) {
+      await this.load(undefined);
+      this.hits.clear();
+    }
   }
 
   /**
@@ -203,14 +272,6 @@ export class SandboxTenant {
         .sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
         .map(({ id: _id, ...entry }) => ({ ...entry })),
     );
-  }
-
-  private async reseed(): Promise<void> {
-    await this.options.persistence.clear();
-    const meta: SandboxMeta = { anchor: this.clock.now(), scale: this.scale, seedVersion: SEED_VERSION };
-    await this.options.persistence.saveMeta(meta);
-    this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
-    this.hits.clear();
   }
 
   /** Gives the next `times` matching requests (of one operation, if given; each with `probability`) a fault. */
@@ -257,8 +318,14 @@ export class SandboxTenant {
     return this.run(() => this.serve(request));
   }
 
+  /** Runs work on the tenant: one at a time in this tab, and in turn with the other tabs, caught up first. */
   private run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work, work);
+    const turn = () =>
+      this.lock(async () => {
+        await this.catchUp();
+        return work();
+      });
+    const result = this.queue.then(turn, turn);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -320,8 +387,10 @@ export class SandboxTenant {
 
   /** Persists the request's changes, then tells the other tabs. */
   private async flush(): Promise<void> {
-    const changes = await this.store.flush();
-    if (changes.length) this.options.channel?.postMessage({ type: 'changes', changes } satisfies TenantMessage);
+    const written = await this.store.flush();
+    if (!written) return;
+    this.revision = written.revision;
+    this.options.channel?.postMessage({ type: 'changes', ...written } satisfies TenantMessage);
   }
 
   private route(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | null {
