@@ -19,9 +19,10 @@ export const TEST_BASE_URL = 'http://attest.test/v3';
 
 /**
  * Starts a sandbox for a test file, pointed at by the typed client, and resets it before each test.
- * `signInAs` switches the client's bearer token to a persona or any identity.
+ * `signInAs` switches the client's bearer token to a persona or any identity. `random` makes probabilistic
+ * faults predictable; `tenant.audit()` reads who decided what.
  */
-export function setupSandbox(options: { rateLimit?: boolean } = {}) {
+export function setupSandbox(options: { rateLimit?: boolean; random?: () => number } = {}) {
   // Real time at the start of the file (tokens and due dates are checked against the real clock too);
   // each test starts from that same moment.
   const start = Date.now();
@@ -50,7 +51,7 @@ export function setupSandbox(options: { rateLimit?: boolean } = {}) {
   };
   let close: () => void = () => undefined;
   beforeAll(async () => {
-    const started = await startNodeSandbox({ clock, rateLimit: options.rateLimit ? undefined : null });
+    const started = await startNodeSandbox({ clock, rateLimit: options.rateLimit ? undefined : null, random: options.random });
     ctx.tenant = started.tenant;
     close = started.close;
     // As in the app, except that retries don't wait.

@@ -178,6 +178,27 @@ export interface ScheduleRecord extends Schedule {
   id: string;
 }
 
+/**
+ * One decision the tenant accepted, as the sandbox's audit keeps it: one row per item per accepted
+ * `makeIdentityDecision` call, with who sent it. A test and demo control, not part of ISC's API.
+ */
+export interface DecisionAuditRecord {
+  id: string;
+  /** When the tenant accepted it (ISO 8601). */
+  at: string;
+  /** Orders rows accepted within the same millisecond by one tab. */
+  seq: number;
+  certificationId: string;
+  itemId: string;
+  decision: CertificationDecision;
+  comments: string | null;
+  proposedEndDate: string | null;
+  bulk: boolean;
+  /** The identity whose session sent the call (the caller), and its name. */
+  actorId: string;
+  actorName: string;
+}
+
 export interface ReportsConfigRecord extends CampaignReportsConfig {
   id: 'config';
 }
@@ -198,11 +219,12 @@ export interface Tables {
   templates: TemplateRecord;
   schedules: ScheduleRecord;
   reportsConfig: ReportsConfigRecord;
+  decisionAudit: DecisionAuditRecord;
 }
 export type TableName = keyof Tables;
 export const TABLE_NAMES: TableName[] = [
   'identities', 'sources', 'entitlements', 'accessProfiles', 'roles', 'accounts', 'campaigns',
-  'certifications', 'items', 'tasks', 'reports', 'templates', 'schedules', 'reportsConfig',
+  'certifications', 'items', 'tasks', 'reports', 'templates', 'schedules', 'reportsConfig', 'decisionAudit',
 ];
 
 /** The seed: the tables, plus each identity's access (which campaigns generate items from). */

@@ -1,3 +1,4 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { TableName } from './model';
 
 /** One record written (or deleted, when `record` is null) since the seed. */
@@ -16,22 +17,31 @@ export interface SandboxMeta {
   seedVersion: number;
 }
 
-/** Where the sandbox keeps its changes: IndexedDB in the browser, memory in unit tests. */
+/**
+ * Where the sandbox keeps its changes: IndexedDB in the browser, memory in unit tests. Every save and clear
+ * counts one revision, kept with the data, so a tab can tell whether it has seen every other tab's writes.
+ */
 export interface Persistence {
-  load(): Promise<{ meta: SandboxMeta | null; changes: PersistedChange[] }>;
-  save(changes: PersistedChange[]): Promise<void>;
+  load(): Promise<{ meta: SandboxMeta | null; changes: PersistedChange[]; revision: number }>;
+  /** Writes changes; answers the new revision. */
+  save(changes: PersistedChange[]): Promise<number>;
   saveMeta(meta: SandboxMeta): Promise<void>;
-  clear(): Promise<void>;
+  /** Forgets every change and the meta; answers the new revision (the revision itself is never reset). */
+  clear(): Promise<number>;
+  /** The revision last written, by any tab. */
+  revision(): Promise<number>;
 }
 
 export function memoryPersistence(): Persistence & { changes: Map<string, PersistedChange> } {
   const changes = new Map<string, PersistedChange>();
   let meta: SandboxMeta | null = null;
+  let revision = 0;
   return {
     changes,
-    load: async () => ({ meta, changes: [...changes.values()] }),
+    load: async () => ({ meta, changes: [...changes.values()].map((c) => structuredClone(c)), revision }),
     save: async (list) => {
       for (const c of list) changes.set(`${c.table}:${c.id}`, structuredClone(c));
+      return ++revision;
     },
     saveMeta: async (m) => {
       meta = m;
@@ -39,67 +49,63 @@ export function memoryPersistence(): Persistence & { changes: Map<string, Persis
     clear: async () => {
       changes.clear();
       meta = null;
+      return ++revision;
     },
+    revision: async () => revision,
   };
 }
 
 const DB_NAME = 'attest-sandbox';
-const CHANGES = 'changes';
-const META = 'meta';
 
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+interface SandboxDb extends DBSchema {
+  /** One row per changed record, keyed `table:id`. */
+  changes: { key: string; value: PersistedChange };
+  meta: { key: 'meta'; value: SandboxMeta };
+  revision: { key: 'revision'; value: number };
 }
 
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
-/** Keeps the sandbox's changes in IndexedDB, one row per changed record. */
-export function indexedDbPersistence(factory: IDBFactory = indexedDB, name = DB_NAME): Persistence {
-  let dbPromise: Promise<IDBDatabase> | null = null;
+/** Keeps the sandbox's changes in IndexedDB (through idb), one row per changed record. */
+export function indexedDbPersistence(name = DB_NAME): Persistence {
+  let dbPromise: Promise<IDBPDatabase<SandboxDb>> | null = null;
   const db = () =>
-    (dbPromise ??= new Promise((resolve, reject) => {
-      const open = factory.open(name, 1);
-      open.onupgradeneeded = () => {
-        open.result.createObjectStore(CHANGES);
-        open.result.createObjectStore(META);
-      };
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+    (dbPromise ??= openDB<SandboxDb>(name, 2, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('changes');
+          database.createObjectStore('meta');
+        }
+        if (oldVersion < 2) database.createObjectStore('revision');
+      },
     }));
   return {
     async load() {
-      const tx = (await db()).transaction([CHANGES, META], 'readonly');
-      const [changes, meta] = await Promise.all([
-        promisify(tx.objectStore(CHANGES).getAll() as IDBRequest<PersistedChange[]>),
-        promisify(tx.objectStore(META).get('meta') as IDBRequest<SandboxMeta | undefined>),
+      const tx = (await db()).transaction(['changes', 'meta', 'revision'], 'readonly');
+      const [changes, meta, revision] = await Promise.all([
+        tx.objectStore('changes').getAll(),
+        tx.objectStore('meta').get('meta'),
+        tx.objectStore('revision').get('revision'),
+        tx.done,
       ]);
-      return { meta: meta ?? null, changes };
+      return { meta: meta ?? null, changes, revision: revision ?? 0 };
     },
     async save(changes) {
-      const tx = (await db()).transaction(CHANGES, 'readwrite');
-      const store = tx.objectStore(CHANGES);
-      for (const c of changes) store.put(c, `${c.table}:${c.id}`);
-      await done(tx);
+      const tx = (await db()).transaction(['changes', 'revision'], 'readwrite');
+      const revision = ((await tx.objectStore('revision').get('revision')) ?? 0) + 1;
+      const puts = changes.map((c) => tx.objectStore('changes').put(c, `${c.table}:${c.id}`));
+      await Promise.all([...puts, tx.objectStore('revision').put(revision, 'revision'), tx.done]);
+      return revision;
     },
     async saveMeta(meta) {
-      const tx = (await db()).transaction(META, 'readwrite');
-      tx.objectStore(META).put(meta, 'meta');
-      await done(tx);
+      await (await db()).put('meta', meta, 'meta');
     },
     async clear() {
-      const tx = (await db()).transaction([CHANGES, META], 'readwrite');
-      tx.objectStore(CHANGES).clear();
-      tx.objectStore(META).clear();
-      await done(tx);
+      const tx = (await db()).transaction(['changes', 'meta', 'revision'], 'readwrite');
+      const revision = ((await tx.objectStore('revision').get('revision')) ?? 0) + 1;
+      await Promise.all([tx.objectStore('changes').clear(), tx.objectStore('meta').clear(), tx.objectStore('revision').put(revision, 'revision'), tx.done]);
+      return revision;
+    },
+    async revision() {
+      return (await (await db()).get('revision', 'revision')) ?? 0;
     },
   };
 }

@@ -92,6 +92,15 @@ function compare(a: string | number | boolean, b: string | number | boolean): nu
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+const listCache = new WeakMap<Filter, Set<string | number | boolean>>();
+
+/** An `in`/`ca` list's values, normalised once per filter: `id in (...)` with 250 ids runs over 10,000 items. */
+function listValues(filter: Extract<Filter, { kind: 'list' }>): Set<string | number | boolean> {
+  let values = listCache.get(filter);
+  if (!values) listCache.set(filter, (values = new Set(filter.values.map(literal))));
+  return values;
+}
+
 /** Whether a record matches a filter; string comparisons are case-insensitive, as in ISC. */
 export function matches<T>(filter: Filter, record: T, accessors: Accessors<T>): boolean {
   switch (filter.kind) {
@@ -107,13 +116,13 @@ export function matches<T>(filter: Filter, record: T, accessors: Accessors<T>): 
       return normalise(read(accessors, filter.field, record)) === null;
     case 'list': {
       const raw = read(accessors, filter.field, record);
-      const wanted = filter.values.map(literal);
+      const wanted = listValues(filter);
       if (filter.op === 'ca') {
         const have = Array.isArray(raw) ? raw.map(normalise) : [];
-        return wanted.every((w) => have.includes(w));
+        return [...wanted].every((w) => have.includes(w));
       }
       const value = normalise(raw);
-      return value !== null && wanted.includes(value);
+      return value !== null && wanted.has(value);
     }
     case 'compare': {
       const value = normalise(read(accessors, filter.field, record));

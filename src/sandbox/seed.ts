@@ -545,6 +545,7 @@ class SeedBuilder {
         templates: this.templates,
         schedules: this.schedules,
         reportsConfig,
+        decisionAudit: [],
       },
       assignments: this.assignments,
     };

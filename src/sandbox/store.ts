@@ -1,4 +1,4 @@
-import { TABLE_NAMES, type Assignment, type ItemRecord, type SeedData, type TableName, type Tables } from './model';
+import { TABLE_NAMES, type Assignment, type DecisionAuditRecord, type ItemRecord, type SeedData, type TableName, type Tables } from './model';
 import type { Persistence, PersistedChange } from './persistence';
 
 /**
@@ -12,6 +12,9 @@ export class Store {
   private itemIndex: Map<string, ItemRecord[]> | null = null;
   readonly assignments: Assignment[];
   private idCounter = 0;
+  private auditSeq: number | null = null;
+  /** Goes up whenever records change behind the rules' back (changes from another tab): caches built over the store drop. */
+  generation = 0;
 
   constructor(
     seed: SeedData,
@@ -25,15 +28,25 @@ export class Store {
     this.assignments = seed.assignments;
   }
 
-  /** Applies changes persisted earlier on top of the seed. */
+  /** Applies changes persisted earlier (or by another tab) on top of the seed, and drops the indexes. */
   applyPersisted(changes: PersistedChange[]): void {
     for (const change of changes) {
       const table = this.tables.get(change.table);
       if (!table) continue;
       if (change.record === null) table.delete(change.id);
       else table.set(change.id, change.record);
+      if (change.table === 'decisionAudit' && change.record && this.auditSeq !== null) {
+        this.auditSeq = Math.max(this.auditSeq, (change.record as DecisionAuditRecord).seq);
+      }
     }
     this.itemIndex = null;
+    this.generation++;
+  }
+
+  /** The next audit row's sequence number, after every row this store has seen (its own and other tabs'). */
+  nextAuditSeq(): number {
+    this.auditSeq ??= this.all('decisionAudit').reduce((max, r) => Math.max(max, r.seq), 0);
+    return ++this.auditSeq;
   }
 
   now(): Date {
@@ -78,12 +91,13 @@ export class Store {
     return this.index().get(certificationId) ?? [];
   }
 
-  /** Writes the changes made since the last flush. */
-  async flush(): Promise<void> {
-    if (this.dirty.size === 0) return;
+  /** Writes the changes made since the last flush; answers them (for other tabs) and the revision written. */
+  async flush(): Promise<{ changes: PersistedChange[]; revision: number } | null> {
+    if (this.dirty.size === 0) return null;
     const changes = [...this.dirty.values()];
     this.dirty.clear();
-    await this.persistence.save(changes);
+    const revision = await this.persistence.save(changes);
+    return { changes, revision };
   }
 
   private table(name: TableName): Map<string, unknown> {

@@ -9,6 +9,9 @@ import {
   makeIdentityDecision,
 } from '../api/certifications';
 import { failure } from '../../test/expect-api';
+import { memoryPersistence } from './persistence';
+import { PERSONAS } from './seed';
+import { SandboxTenant } from './tenant';
 
 /** Runs `fn` with some client settings changed, then puts them back. */
 async function withClient<T>(changes: Parameters<typeof configureClient>[0], fn: () => Promise<T>): Promise<T> {
@@ -184,5 +187,87 @@ describe('the sandbox tenant with ISC rate limiting', () => {
       sb.signInAs('cert-admin');
       await expect(listIdentityCertifications({ limit: 1 })).resolves.toBeDefined();
     });
+  });
+});
+
+describe('injected faults, driven directly', () => {
+  /** A tenant of its own whose dice are the given numbers, in turn. */
+  async function tenantWithDice(dice: number[] = []) {
+    let i = 0;
+    const tenant = await SandboxTenant.create({ persistence: memoryPersistence(), rateLimit: null, random: () => dice[i++ % dice.length] ?? 0 });
+    const token = tenant.mintToken(PERSONAS.find((p) => p.key === 'manager')!.identityId);
+    const send = (path: string, init: RequestInit = {}) =>
+      tenant.handle(new Request(`http://attest.test/v3${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } }));
+    return { tenant, send };
+  }
+
+  it('a fault with a probability hits only when the dice say so, and only hits count down', async () => {
+    const { tenant, send } = await tenantWithDice([0.5, 0.19, 0.2, 0.9, 0.05]);
+    tenant.injectFault({ fault: 503, times: 2, probability: 0.2, operationId: 'listIdentityCertifications' });
+    const statuses: number[] = [];
+    for (let n = 0; n < 6; n++) statuses.push((await send('/certifications?limit=1')).status);
+    // 0.5 miss, 0.19 hit, 0.2 miss (below 0.2 hits), 0.9 miss, 0.05 hit: then the fault is used up.
+    expect(statuses).toEqual([200, 503, 200, 200, 503, 200]);
+    expect(tenant.faults).toEqual([]);
+  });
+
+  it('with a probability and no times, the fault never runs out; ~20 % of requests get it', async () => {
+    const tenant = await SandboxTenant.create({ persistence: memoryPersistence(), rateLimit: null });
+    tenant.injectFault({ fault: 503, probability: 0.2 });
+    let faults = 0;
+    for (let n = 0; n < 2000; n++) {
+      const response = await tenant.handle(new Request('http://attest.test/v3/certifications'));
+      if (response.status === 503) faults++;
+      else expect(response.status).toBe(401); // no token: the tenant itself answers
+    }
+    // Binomial(2000, 0.2): 400 ± 18; outside 300..500 is practically impossible.
+    expect(faults).toBeGreaterThan(300);
+    expect(faults).toBeLessThan(500);
+    expect(tenant.faults).toEqual([expect.objectContaining({ fault: 503, times: Infinity })]);
+  });
+
+  it('a miss of the first fault lets a later one hit; faults of other operations are skipped', async () => {
+    const { tenant, send } = await tenantWithDice([0.7, 0.7]);
+    tenant.injectFault({ fault: 500, times: 1, operationId: 'makeIdentityDecision' });
+    tenant.injectFault({ fault: 503, probability: 0.5 });
+    tenant.injectFault({ fault: 429, times: 1 });
+    expect((await send('/certifications?limit=1')).status).toBe(429);
+    expect(tenant.faults.map((f) => f.fault)).toEqual([500, 503]);
+  });
+
+  it('lost-reply applies the call (persisted) and drops the connection; times counts calls', async () => {
+    const { tenant, send } = await tenantWithDice();
+    const manager = PERSONAS.find((p) => p.key === 'manager')!.identityId;
+    const cert = tenant.store.all('certifications').find((c) => c.reviewerId === manager && c.phase === 'ACTIVE')!;
+    const [a, b, c] = tenant.store.itemsOf(cert.id).filter((i) => i.decision === null);
+    tenant.injectFault({ fault: 'lost-reply', times: 2, operationId: 'makeIdentityDecision' });
+    const decide = (id: string) => send(`/certifications/${cert.id}/decide`, { method: 'POST', body: JSON.stringify([{ id, decision: 'REVOKE', bulk: false, comments: 'gone' }]) });
+
+    const lost = await decide(a!.id);
+    expect(lost.type).toBe('error');
+    expect(tenant.store.get('items', a!.id)).toMatchObject({ decision: 'REVOKE', comments: 'gone' });
+    // A read in between is answered: the fault is only for decisions.
+    expect((await send(`/certifications/${cert.id}`)).status).toBe(200);
+    expect((await decide(b!.id)).type).toBe('error');
+    const answered = await decide(c!.id);
+    expect(answered.status).toBe(200);
+    expect(tenant.faults).toEqual([]);
+    expect((await tenant.audit()).map((r) => r.itemId)).toEqual([a!.id, b!.id, c!.id]);
+
+    // A refused call with a lost reply stays refused: nothing applied, nothing audited.
+    tenant.injectFault({ fault: 'lost-reply', times: 1, operationId: 'makeIdentityDecision' });
+    expect((await decide('no-such-item')).type).toBe('error');
+    expect(await tenant.audit()).toHaveLength(3);
+  });
+
+  it('refuses a fault it cannot inject', async () => {
+    const { tenant } = await tenantWithDice();
+    expect(() => tenant.injectFault({ fault: 503, probability: 1.5 })).toThrow(/probability/);
+    expect(() => tenant.injectFault({ fault: 503, times: 0 })).toThrow(/times/);
+    expect(() => tenant.injectFault({ fault: 200 })).toThrow(/HTTP error status/);
+    expect(() => tenant.injectFault({ fault: 'explode' as never })).toThrow(/lost-reply/);
+    expect(tenant.faults).toEqual([]);
+    tenant.injectFault({ fault: 'drop' });
+    expect(tenant.faults).toEqual([{ fault: 'drop', times: 1 }]);
   });
 });

@@ -1,7 +1,7 @@
 import { base64UrlEncode, decodeAccessToken } from '../api/jwt';
 import { errorBody, SandboxError } from './errors';
-import type { Identity } from './model';
-import type { Persistence, SandboxMeta } from './persistence';
+import type { DecisionAuditRecord, Identity } from './model';
+import type { Persistence, PersistedChange, SandboxMeta } from './persistence';
 import type { RequestContext, Route } from './context';
 import { Store } from './store';
 import { createSeed, PERSONAS, SEED_VERSION } from './seed';
@@ -34,14 +34,50 @@ export interface RateLimitConfig {
   windowMs: number;
 }
 
+/**
+ * A fault the sandbox injects into requests:
+ * - an HTTP status: answered instead of the operation (ErrorResponseDto body), nothing applied;
+ * - 'drop': the connection drops before the tenant sees the request, nothing applied;
+ * - 'lost-reply': the tenant applies the request (state changes, persisted), then the connection drops,
+ *   so the client never sees the reply.
+ */
 export interface InjectedFault {
-  /** An HTTP status to answer with, or 'drop' for a dropped connection. */
-  fault: number | 'drop';
-  /** How many matching requests get it. */
-  times: number;
+  fault: number | 'drop' | 'lost-reply';
+  /** How many requests get it (only hits count); default 1, or no end (Infinity) when `probability` is given. */
+  times?: number;
   /** Only requests of this operation (default: any). */
   operationId?: string;
+  /** Chance (0..1) that a matching request gets it, e.g. 0.2 for ~20 %; default 1. */
+  probability?: number;
 }
+
+/** A fault as the tenant keeps it: `times` counts down the hits left. */
+export interface ActiveFault extends InjectedFault {
+  times: number;
+}
+
+/** One decision the tenant accepted, and who from: what `audit()` reads (see DecisionAuditRecord). */
+export type DecisionAuditEntry = Omit<DecisionAuditRecord, 'id'>;
+
+/** Filters the audit: only one certification's decisions. */
+export interface AuditFilter {
+  certificationId?: string;
+}
+
+/** What tabs of one browser tell each other so that they share one tenant, numbered by persisted revision. */
+export type TenantMessage = { type: 'changes'; changes: PersistedChange[]; revision: number } | { type: 'reset'; revision: number };
+
+/** Tabs take turns on the tenant: `navigator.locks` in the browser; a shared mutex in tests; none alone. */
+export type TenantLock = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** How long a tab waits for another tab's message it knows was written before it loads from IndexedDB instead. */
+const CATCH_UP_WAIT_MS = 250;
+
+/** The channel tabs share (a BroadcastChannel in the browser; a pair of them in tests). */
+export type TenantChannel = Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'removeEventListener'>;
+
+/** The BroadcastChannel name the browser's tabs share one tenant over. */
+export const TENANT_CHANNEL = 'attest-sandbox';
 
 export interface TenantOptions {
   persistence: Persistence;
@@ -51,6 +87,12 @@ export interface TenantOptions {
   rateLimit?: RateLimitConfig | null;
   /** Lifetime of minted tokens. */
   tokenLifetimeSeconds?: number;
+  /** Other tabs' tenants over the same persistence: changes and resets are shared through it. */
+  channel?: TenantChannel;
+  /** Dice for probabilistic faults (tests make it predictable). */
+  random?: () => number;
+  /** Shared with the other tabs' tenants (with `channel`), so that they serve one request at a time. */
+  lock?: TenantLock;
 }
 
 export const ISC_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 10_000 };
@@ -92,51 +134,159 @@ export class SandboxTenant {
   store!: Store;
   latency: LatencyConfig;
   rateLimit: RateLimitConfig | null;
-  readonly faults: InjectedFault[] = [];
+  readonly faults: ActiveFault[] = [];
   /** What the tenant has served since it started: for benchmarks and demos. */
   readonly stats = { requests: 0, rateLimited: 0, byOperation: {} as Record<string, number> };
   private readonly hits = new Map<string, number[]>();
   private readonly clock: { now: () => number };
   private scale: number;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly random: () => number;
+  private readonly lock: TenantLock;
+  /** The persisted revision this tab's store holds: every save and reset, by any tab, counts one. */
+  private revision = 0;
+  /** Other tabs' messages ahead of `revision`, applied in order once the gap closes. */
+  private readonly pending = new Map<number, TenantMessage>();
+  /** Another tab reset the tenant: load the new seed before the next request. */
+  private needsReload = false;
+  private onCaughtUp: (() => void) | null = null;
+  private readonly onMessage = (event: MessageEvent<TenantMessage>) => this.receive(event.data);
 
   private constructor(private readonly options: TenantOptions) {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.scale = options.scale ?? 1;
     this.latency = options.latency ?? { minMs: 0, maxMs: 0 };
     this.rateLimit = options.rateLimit === undefined ? ISC_RATE_LIMIT : options.rateLimit;
+    this.random = options.random ?? Math.random;
+    this.lock = options.lock ?? ((work) => work());
   }
 
   /** Loads the tenant: the seed it was made from, with every change since laid over it. */
   static async create(options: TenantOptions): Promise<SandboxTenant> {
     const tenant = new SandboxTenant(options);
-    const { meta, changes } = await options.persistence.load();
-    if (meta && meta.seedVersion === SEED_VERSION && (options.scale === undefined || meta.scale === options.scale)) {
-      tenant.scale = meta.scale;
-      tenant.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), options.persistence, tenant.clock);
-      tenant.store.applyPersisted(changes);
-    } else {
-      await tenant.reseed();
-    }
+    // Listen first: what another tab writes while this one loads is either in the load or in a message.
+    options.channel?.addEventListener('message', tenant.onMessage as EventListener);
+    await tenant.run(() => tenant.load(options.scale));
     return tenant;
   }
 
-  /** Restores the seed, dated from now: every decision and change is forgotten. */
+  private async load(scale: number | undefined): Promise<void> {
+    const { meta, changes, revision } = await this.options.persistence.load();
+    if (meta && meta.seedVersion === SEED_VERSION && (scale === undefined || meta.scale === scale)) {
+      this.scale = meta.scale;
+      this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
+      this.store.applyPersisted(changes);
+      this.caughtUpTo(revision);
+    } else {
+      // No data yet, or data of another seed or scale: start over, in every tab.
+      await this.reseed();
+    }
+  }
+
+  /** Restores the seed, dated from now: every decision and change is forgotten, in every tab. */
   async reset(): Promise<void> {
     await this.run(() => this.reseed());
   }
 
   private async reseed(): Promise<void> {
-    await this.options.persistence.clear();
+    const revision = await this.options.persistence.clear();
     const meta: SandboxMeta = { anchor: this.clock.now(), scale: this.scale, seedVersion: SEED_VERSION };
     await this.options.persistence.saveMeta(meta);
     this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
     this.hits.clear();
+    this.caughtUpTo(revision);
+    this.options.channel?.postMessage({ type: 'reset', revision } satisfies TenantMessage);
   }
 
-  /** Answers the next `times` requests (of one operation, if given) with a fault. */
+  private caughtUpTo(revision: number): void {
+    this.revision = revision;
+    this.needsReload = false;
+    for (const r of this.pending.keys()) if (r <= revision) this.pending.delete(r);
+    this.drain();
+  }
+
+  /** Stops sharing changes with other tabs. */
+  disconnect(): void {
+    this.options.channel?.removeEventListener('message', this.onMessage as EventListener);
+  }
+
+  /**
+   * Another tab wrote to the tenant. Its changes are applied in revision order, at once: tabs take turns
+   * (the lock), so none of this tab's requests is half-served while they arrive.
+   */
+  private receive(message: TenantMessage): void {
+    if (message.revision <= this.revision) return;
+    this.pending.set(message.revision, message);
+    this.drain();
+  }
+
+  private drain(): void {
+    if (!this.store) return; // loading: the load says which revision it holds
+    for (let next = this.pending.get(this.revision + 1); next; next = this.pending.get(this.revision + 1)) {
+      this.pending.delete(next.revision);
+      if (next.type === 'reset' && !this.needsReload) {
+        this.needsReload = true;
+        void this.run(async () => undefined); // catching up loads the new seed now, not at the next request
+      } else if (next.type === 'changes' && !this.needsReload) this.store.applyPersisted(next.changes);
+      this.revision = next.revision;
+    }
+    this.onCaughtUp?.();
+  }
+
+  /**
+   * Before serving, with the lock held: make sure this tab holds every revision written so far. The other
+   * tabs' messages are normally here already; a late one is waited for briefly, a lost one (or a reset)
+   * means loading again from the persisted state.
+   */
+  private async catchUp(): Promise<void> {
+    if (!this.options.channel || !this.store) return;
+    const latest = await this.options.persistence.revision();
+    if (latest > this.revision && !this.needsReload) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, CATCH_UP_WAIT_MS);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.onCaughtUp = () => {
+          if (this.revision >= latest || this.needsReload) done();
+        };
+      });
+      this.onCaughtUp = null;
+    }
+    if (this.needsReload || latest > this.revision) {
+      await this.load(undefined);
+      this.hits.clear();
+    }
+  }
+
+  /**
+   * The decisions the tenant accepted, oldest first, with who sent them (optionally of one certification).
+   * Waits for requests being served, so a test reads what the tenant has answered.
+   */
+  audit(filter: AuditFilter = {}): Promise<DecisionAuditEntry[]> {
+    return this.run(async () =>
+      this.store
+        .all('decisionAudit')
+        .filter((r) => filter.certificationId === undefined || r.certificationId === filter.certificationId)
+        .sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+        .map(({ id: _id, ...entry }) => ({ ...entry })),
+    );
+  }
+
+  /** Gives the next `times` matching requests (of one operation, if given; each with `probability`) a fault. */
   injectFault(fault: InjectedFault): void {
-    this.faults.push({ ...fault });
+    const { probability = 1 } = fault;
+    const times = fault.times ?? (fault.probability === undefined ? 1 : Infinity);
+    if (!(probability >= 0 && probability <= 1)) throw new RangeError(`probability must be between 0 and 1; it was ${fault.probability}.`);
+    if (!(times > 0)) throw new RangeError(`times must be more than 0; it was ${fault.times}.`);
+    if (typeof fault.fault === 'number' && !(Number.isInteger(fault.fault) && fault.fault >= 400 && fault.fault <= 599)) {
+      throw new RangeError(`A fault status must be an HTTP error status (400-599); it was ${fault.fault}.`);
+    }
+    if (typeof fault.fault !== 'number' && fault.fault !== 'drop' && fault.fault !== 'lost-reply') {
+      throw new RangeError(`fault must be an HTTP status, 'drop' or 'lost-reply'; it was ${String(fault.fault)}.`);
+    }
+    this.faults.push({ ...fault, times });
   }
 
   clearFaults(): void {
@@ -168,8 +318,14 @@ export class SandboxTenant {
     return this.run(() => this.serve(request));
   }
 
+  /** Runs work on the tenant: one at a time in this tab, and in turn with the other tabs, caught up first. */
   private run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work, work);
+    const turn = () =>
+      this.lock(async () => {
+        await this.catchUp();
+        return work();
+      });
+    const result = this.queue.then(turn, turn);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -184,7 +340,12 @@ export class SandboxTenant {
     const fault = this.takeFault(match?.route.operationId);
     if (fault === 'drop') return Response.error();
     if (typeof fault === 'number') return json(errorBody(new SandboxError(fault, `Injected fault: the sandbox answered ${fault} on purpose.`)), fault);
+    const reply = await this.answer(request, url, match);
+    // The tenant has done the work (and persisted it); the connection drops on the way back.
+    return fault === 'lost-reply' ? Response.error() : reply;
+  }
 
+  private async answer(request: Request, url: URL, match: ReturnType<SandboxTenant['route']>): Promise<Response> {
     const caller = this.authenticate(request);
     if (caller instanceof Response) return caller;
 
@@ -212,16 +373,24 @@ export class SandboxTenant {
       advance(this.store);
       const reply = match.route.handle(ctx);
       advance(this.store);
-      await this.store.flush();
+      await this.flush();
       const status = reply.status ?? 200;
       if (status === 204) return new Response(null, { status, headers: reply.headers });
       return json(reply.body ?? {}, status, reply.headers);
     } catch (error) {
-      await this.store.flush();
+      await this.flush();
       if (error instanceof SandboxError) return json(errorBody(error), error.status);
       console.error('[sandbox]', match.route.operationId, error);
       return json(errorBody(new SandboxError(500, `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`)), 500);
     }
+  }
+
+  /** Persists the request's changes, then tells the other tabs. */
+  private async flush(): Promise<void> {
+    const written = await this.store.flush();
+    if (!written) return;
+    this.revision = written.revision;
+    this.options.channel?.postMessage({ type: 'changes', ...written } satisfies TenantMessage);
   }
 
   private route(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | null {
@@ -240,12 +409,16 @@ export class SandboxTenant {
     return null;
   }
 
-  private takeFault(operationId: string | undefined): number | 'drop' | null {
-    const index = this.faults.findIndex((f) => !f.operationId || f.operationId === operationId);
-    if (index < 0) return null;
-    const fault = this.faults[index]!;
-    if (--fault.times <= 0) this.faults.splice(index, 1);
-    return fault.fault;
+  /** The first matching fault whose dice hits, counted down; a miss does not count. */
+  private takeFault(operationId: string | undefined): InjectedFault['fault'] | null {
+    for (let index = 0; index < this.faults.length; index++) {
+      const fault = this.faults[index]!;
+      if (fault.operationId && fault.operationId !== operationId) continue;
+      if (fault.probability !== undefined && this.random() >= fault.probability) continue;
+      if (--fault.times <= 0) this.faults.splice(index, 1);
+      return fault.fault;
+    }
+    return null;
   }
 
   private authenticate(request: Request): { identity: Identity; clientId: string } | Response {

@@ -90,15 +90,15 @@ export function certificationDto(store: Store, cert: CertificationRecord): Ident
   };
 }
 
-const accountIndexes = new WeakMap<Store, Map<string, Account>>();
+const accountIndexes = new WeakMap<Store, { generation: number; index: Map<string, Account> }>();
 
 function accountOf(store: Store, identityId: string, sourceId: string): Account | undefined {
-  let index = accountIndexes.get(store);
-  if (!index) {
-    index = new Map(store.all('accounts').map((a) => [`${a.identityId}:${a.sourceId}`, a]));
-    accountIndexes.set(store, index);
+  let cached = accountIndexes.get(store);
+  if (!cached || cached.generation !== store.generation) {
+    cached = { generation: store.generation, index: new Map(store.all('accounts').map((a) => [`${a.identityId}:${a.sourceId}`, a])) };
+    accountIndexes.set(store, cached);
   }
-  return index.get(`${identityId}:${sourceId}`);
+  return cached.index.get(`${identityId}:${sourceId}`);
 }
 
 function entitlementDto(store: Store, entitlement: Entitlement, identityId: string | null): ReviewableEntitlement {

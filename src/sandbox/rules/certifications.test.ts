@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { setupSandbox } from '../../../test/sandbox-harness';
-import { f, type Filter } from '../../api/filters';
+import { f, toFilterString, type Filter } from '../../api/filters';
 import { request } from '../../api/http';
 import { fetchAllPages, type FilterField, type Sorter } from '../../api/collections';
 import {
@@ -18,7 +18,7 @@ import {
   submitReassignCertsAsync,
 } from '../../api/certifications';
 import type { AccessReviewItem, IdentityCertificationDto, MandatoryCommentRequirement, ReviewDecision } from '../../api/schemas';
-import { refused } from '../../../test/expect-api';
+import { failure, refused } from '../../../test/expect-api';
 
 const sb = setupSandbox();
 
@@ -451,6 +451,30 @@ describe('listIdentityAccessReviewItems', () => {
     );
   });
 
+  it('reads back 250 items by id in one call (id in (...), a URL of over 9,000 characters)', async () => {
+    sb.signInAs('source-owner');
+    const big = await myActive(undefined, (c) => (c.decisionsTotal ?? 0) >= 10_000);
+    // Ids from all over the certification, not one page: every 40th item.
+    const all = await allItems(big.id!);
+    const wanted = all.filter((_, i) => i % 40 === 7).map((i) => i.id!);
+    expect(wanted).toHaveLength(250);
+    const filter = f.in('id', wanted);
+    expect(encodeURIComponent(toFilterString(filter)).length).toBeGreaterThan(9_000);
+
+    const page = await listIdentityAccessReviewItems(big.id!, { filters: filter, limit: 250, count: true });
+    expect(page.total).toBe(250);
+    expect(new Set(ids(page.items))).toEqual(new Set(wanted));
+    // Decided items come back with their decisions: what a client reads after a lost reply.
+    await makeIdentityDecision(big.id!, wanted.slice(0, 100).map((id) => revoke(id, { comments: 'No longer needed' })));
+    const after = await listIdentityAccessReviewItems(big.id!, { filters: filter, limit: 250 });
+    const byId = new Map(after.items.map((i) => [i.id!, i]));
+    expect(wanted.slice(0, 100).every((id) => byId.get(id)?.decision === 'REVOKE' && byId.get(id)?.comments === 'No longer needed')).toBe(true);
+    expect(wanted.slice(100).every((id) => byId.get(id)?.completed === false)).toBe(true);
+    // Ids of another certification, or unknown, simply match nothing.
+    const other = (await listIdentityAccessReviewItems(big.id!, { filters: f.in('id', ['00000000000000000000000000000000', wanted[0]!]), count: true })).total;
+    expect(other).toBe(1);
+  });
+
   it('follows the certification’s access rules: 403 for others, 404 when unknown', async () => {
     const cert = await myActive();
     sb.signInAs('source-owner');
@@ -588,6 +612,74 @@ describe('makeIdentityDecision', () => {
     const [item] = (await listIdentityAccessReviewItems(staged.id!, { limit: 1 })).items;
     await refused(makeIdentityDecision(staged.id!, [approve(item!.id!, { comments: 'x' })]), 400, /STAGED, not ACTIVE/);
     await refused(signOffIdentityCertification(staged.id!), 400, /STAGED/);
+  });
+});
+
+describe('the decision audit', () => {
+  it('keeps one row per item per accepted call: when, what, bulk, comments, and who sent it', async () => {
+    const cert = await myActive('REVOKE_ONLY_DECISIONS');
+    const [a, b] = await undecided(cert.id!, 2);
+    const manager = sb.persona('manager');
+    const managerName = sb.tenant.store.get('identities', manager.identityId)!.name;
+    expect(await sb.tenant.audit()).toEqual([]);
+
+    await makeIdentityDecision(cert.id!, [approve(a!.id!, { bulk: true }), revoke(b!.id!, { comments: 'Left the team', proposedEndDate: '2027-01-01T00:00:00Z' })]);
+    sb.clock.advance(60_000);
+    // Re-deciding is a new row, and a certification admin deciding is recorded under the admin's name.
+    sb.signInAs('cert-admin');
+    const admin = sb.tenant.store.get('identities', sb.persona('cert-admin').identityId)!;
+    await makeIdentityDecision(cert.id!, [approve(b!.id!, { comments: '  ' })]);
+
+    const start = new Date(sb.clock.now() - 60_000).toISOString();
+    expect(await sb.tenant.audit()).toEqual([
+      expect.objectContaining({ at: start, certificationId: cert.id, itemId: a!.id, decision: 'APPROVE', comments: null, proposedEndDate: null, bulk: true, actorId: manager.identityId, actorName: managerName }),
+      expect.objectContaining({ at: start, itemId: b!.id, decision: 'REVOKE', comments: 'Left the team', proposedEndDate: '2027-01-01T00:00:00Z', bulk: false, actorId: manager.identityId }),
+      expect.objectContaining({ at: new Date(sb.clock.now()).toISOString(), itemId: b!.id, decision: 'APPROVE', comments: null, actorId: admin.id, actorName: admin.name }),
+    ]);
+    expect((await sb.tenant.audit()).map((r) => r.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('records nothing for refused calls (400, 403, faults) and filters by certification', async () => {
+    const cert = await myActive('REVOKE_ONLY_DECISIONS');
+    const [a] = await undecided(cert.id!, 1);
+    await refused(makeIdentityDecision(cert.id!, [revoke(a!.id!)]), 400, /comment/);
+    await refused(makeIdentityDecision(cert.id!, [approve(a!.id!), approve('no-such-item')]), 400);
+    sb.signInAs('source-owner');
+    await refused(makeIdentityDecision(cert.id!, [approve(a!.id!)]), 403);
+    sb.signInAs('manager');
+    sb.tenant.injectFault({ fault: 503, times: 1, operationId: 'makeIdentityDecision' });
+    await refused(makeIdentityDecision(cert.id!, [approve(a!.id!)]), 503);
+    expect(await sb.tenant.audit()).toEqual([]);
+
+    const other = await myActive('NO_DECISIONS');
+    const [o] = await undecided(other.id!, 1);
+    await makeIdentityDecision(cert.id!, [approve(a!.id!)]);
+    await makeIdentityDecision(other.id!, [revoke(o!.id!)]);
+    expect((await sb.tenant.audit()).map((r) => r.itemId)).toEqual([a!.id, o!.id]);
+    expect((await sb.tenant.audit({ certificationId: other.id! })).map((r) => r.itemId)).toEqual([o!.id]);
+    expect(await sb.tenant.audit({ certificationId: 'unknown' })).toEqual([]);
+  });
+
+  it('a lost reply: the tenant applied and audited the decisions once, the client saw a network error', async () => {
+    const cert = await myActive('NO_DECISIONS');
+    const open = await undecided(cert.id!, 5);
+    sb.tenant.injectFault({ fault: 'lost-reply', times: 1, operationId: 'makeIdentityDecision' });
+    const error = await failure(makeIdentityDecision(cert.id!, open.map((i) => approve(i.id!))));
+    expect(error.kind).toBe('network');
+    expect(sb.tenant.faults).toEqual([]);
+    expect((await getIdentityCertification(cert.id!)).decisionsMade).toBe(cert.decisionsMade! + 5);
+    const back = await listIdentityAccessReviewItems(cert.id!, { filters: f.in('id', ids(open)) });
+    expect(back.items.every((i) => i.decision === 'APPROVE')).toBe(true);
+    expect((await sb.tenant.audit({ certificationId: cert.id! })).map((r) => r.itemId)).toEqual(ids(open));
+  });
+
+  it('reset forgets the audit', async () => {
+    const cert = await myActive('NO_DECISIONS');
+    const [a] = await undecided(cert.id!, 1);
+    await makeIdentityDecision(cert.id!, [approve(a!.id!)]);
+    expect(await sb.tenant.audit()).toHaveLength(1);
+    await sb.tenant.reset();
+    expect(await sb.tenant.audit()).toEqual([]);
   });
 });
 

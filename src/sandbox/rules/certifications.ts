@@ -175,6 +175,23 @@ export function applyReassign(store: Store, from: CertificationRecord, items: It
   return target;
 }
 
+/** The sandbox's audit: who the tenant accepted each decision from (one row per item per accepted call). */
+function recordDecision(ctx: RequestContext, cert: CertificationRecord, d: ReviewDecision): void {
+  ctx.store.put('decisionAudit', {
+    id: ctx.store.newId(),
+    at: ctx.store.nowIso(),
+    seq: ctx.store.nextAuditSeq(),
+    certificationId: cert.id,
+    itemId: d.id,
+    decision: d.decision,
+    comments: d.comments?.trim() ? d.comments : null,
+    proposedEndDate: d.decision === 'REVOKE' ? (d.proposedEndDate ?? null) : null,
+    bulk: d.bulk,
+    actorId: ctx.caller.id,
+    actorName: ctx.caller.name,
+  });
+}
+
 function canSeeTask(ctx: RequestContext, task: TaskRecord): boolean {
   if (isAdmin(ctx) || task.ownerId === ctx.caller.id) return true;
   const cert = task.targetType === 'CERTIFICATION' ? ctx.store.get('certifications', task.targetId ?? '') : undefined;
@@ -252,6 +269,7 @@ export const certificationRoutes: Route[] = [
           proposedEndDate: d.decision === 'REVOKE' ? (d.proposedEndDate ?? null) : null,
           bulk: d.bulk,
         });
+        recordDecision(ctx, cert, d);
       }
       const updated = ctx.store.put('certifications', { ...cert, modified: ctx.store.nowIso() });
       return { body: certificationDto(ctx.store, updated) };
