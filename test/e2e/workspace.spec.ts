@@ -63,18 +63,19 @@ async function showingCount(page: Page): Promise<number> {
 }
 
 /**
- * Confirms the bulk dialog once its items are gathered: ticks the high-risk acknowledgement when the
- * dialog asks for it, writes the comment when given, and presses the confirm button.
+ * Confirms the bulk dialog once its items are gathered: with `includeHighRisk`, includes the high-risk
+ * items the dialog leaves out by default (which needs a comment), writes the comment when given, and
+ * presses the confirm button.
  */
-async function confirmBulk(dialog: Locator, options: { comment?: string; axe?: Page } = {}) {
+async function confirmBulk(dialog: Locator, options: { comment?: string; axe?: Page; includeHighRisk?: boolean } = {}) {
   await expect(dialog.getByText(/Gathering the items/)).toHaveCount(0, { timeout: 20_000 });
   const confirm = dialog.getByRole('button', { name: /^(Approve|Revoke) [\d,]+ items?$/ });
-  const reviewed = dialog.getByRole('checkbox', { name: 'I have reviewed the high-risk items' });
-  if (await reviewed.isVisible()) {
+  const highRisk = dialog.getByRole('checkbox', { name: /^Also approve the [\d,]+ high-risk items? \(needs a comment\)$/ });
+  if (options.includeHighRisk && (await highRisk.isVisible())) {
+    await highRisk.check();
     await expect(confirm).toBeDisabled();
-    await reviewed.check();
-  }
-  if (options.comment) await dialog.getByRole('textbox', { name: 'Comment' }).fill(options.comment);
+    await dialog.getByRole('textbox', { name: 'Comment' }).fill(options.comment ?? 'Checked with the access owner.');
+  } else if (options.comment) await dialog.getByRole('textbox', { name: 'Comment' }).fill(options.comment);
   if (options.axe) await expectAccessibleAtRest(options.axe, 'bulk confirmation dialog');
   await expect(confirm).toBeEnabled();
   await confirm.click();
@@ -115,7 +116,7 @@ test.describe('Reviewing a certification', () => {
     // Approving several at once asks for a look first when any of them is high-risk.
     const dialog = page.getByRole('dialog');
     await expect(dialog.or(decisionOf(rowNamed(page, picked[0]!)).getByText('Approved'))).toBeVisible();
-    if (await dialog.isVisible()) await confirmBulk(dialog, { axe: page });
+    if (await dialog.isVisible()) await confirmBulk(dialog, { axe: page, includeHighRisk: true });
 
     for (const name of picked) await expect(decisionOf(rowNamed(page, name))).toHaveText('Approved', { timeout: 20_000 });
     await expectHeaderDecisions(page, before.made + 3, before.total);
@@ -182,9 +183,11 @@ test.describe('Reviewing a certification', () => {
     // Slow enough to watch the progress.
     await page.evaluate(() => window.attestSandbox!.setLatency({ minMs: 700, maxMs: 700 }));
     await page.getByRole('button', { name: 'Approve all matching…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Approve ${count} items` });
-    await expect(dialog).toContainText(`You are about to approve everything matching Items: undecided, of ${identity}: ${count} items.`);
-    await confirmBulk(dialog, { axe: page });
+    const dialog = page.getByRole('dialog', { name: /^Approve [\d,]+ items?$/ });
+    await expect(dialog).toContainText(`Items: undecided, of ${identity} (${count} items)`);
+    await expect(dialog).toContainText(`${count} items have no decision yet.`);
+    await confirmBulk(dialog, { axe: page, includeHighRisk: true });
+    await expect(page.getByRole('status').filter({ hasText: `All ${count} decisions saved.` })).toBeVisible({ timeout: 30_000 });
 
     await expect(page.getByRole('status').filter({ hasText: `Saving decisions: 0 of ${count} confirmed` })).toBeVisible();
     await expectHeaderDecisions(page, before.made + count, before.total);
@@ -253,11 +256,11 @@ test.describe('Reviewing a certification', () => {
     await page.getByRole('button', { name: 'Undecided', exact: true }).click();
     await expect(showing(page)).toHaveText(`Showing ${n(count)} of ${n(before.total)} items`);
     await page.getByRole('button', { name: 'Approve all matching…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Approve ${n(count)} items` });
+    const dialog = page.getByRole('dialog', { name: /^Approve [\d,]+ items?$/ });
     await expect(dialog).toBeVisible();
     // Each call takes a while, so the run can be cut in the middle.
     await page.evaluate(() => window.attestSandbox!.setLatency({ minMs: 1_000, maxMs: 1_000 }));
-    await confirmBulk(dialog);
+    await confirmBulk(dialog, { includeHighRisk: true });
 
     const progress = page.getByRole('status').filter({ hasText: /^Saving decisions: / });
     await expect(progress).toHaveText(new RegExp(`^Saving decisions: (250|500|750) of ${n(count)} confirmed$`), { timeout: 20_000 });
@@ -279,7 +282,7 @@ test.describe('Reviewing a certification', () => {
     await context.setOffline(false);
     await expectHeaderDecisions(page, before.total, before.total);
     await expect(progress).toHaveCount(0);
-    await expect(page.getByText(`In this session: 0 decided one by one, ${n(count)} in bulk.`)).toBeVisible();
+    await expect(page.getByText(new RegExp(`^In this session: 0 decided one by one, ${n(count)} in bulk \\([\\d,]+ of them high-risk, approved with a comment\\)\\.$`))).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: /not saved/ })).toHaveCount(0);
     const after = await fetchCertification(page, id);
     expect(after.decisionsMade).toBe(before.made + count);
@@ -360,12 +363,13 @@ test.describe('Reviewing a certification', () => {
     await page.getByRole('button', { name: 'Undecided', exact: true }).click();
     await expect(showing(page)).toHaveText(`Showing ${rest} of ${before.total} items`);
     await page.getByRole('button', { name: 'Approve all matching…' }).click();
-    const bulk = page.getByRole('dialog', { name: `Approve ${rest} items` });
-    await expect(bulk).toContainText(`You are about to approve everything matching Items: undecided: ${rest} items.`);
-    await expect(bulk.getByText('This campaign requires a comment on every decision.')).toBeVisible();
+    const bulk = page.getByRole('dialog', { name: /^Approve [\d,]+ items?$/ });
+    await expect(bulk).toContainText(`Items: undecided (${rest} items)`);
+    await expect(bulk.getByText(/This campaign requires a comment on every decision\./)).toBeVisible();
+    // A spot check of privileged access: every item is high-risk, so a bulk approval must include them explicitly.
+    await expect(bulk.getByText(`${rest} high-risk items stay for one-by-one review`)).toBeVisible();
+    await bulk.getByRole('checkbox', { name: `Also approve the ${rest} high-risk items (needs a comment)` }).check();
     const confirm = bulk.getByRole('button', { name: `Approve ${rest} items` });
-    const reviewed = bulk.getByRole('checkbox', { name: 'I have reviewed the high-risk items' });
-    if (await reviewed.isVisible()) await reviewed.check();
     await expect(confirm).toBeDisabled();
     await bulk.getByRole('textbox', { name: 'Comment' }).fill('Confirmed with the West region lead.');
     await expect(confirm).toBeEnabled();

@@ -67,7 +67,7 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
   const requestDecision = useCallback(
     async (items: AccessReviewItem[], decision: CertificationDecision, opts: DecisionRequestOptions & { comments?: string }) => {
       if (opts.scope === 'filter' && opts.filter) {
-        const scopeLabel = `Items matching: ${opts.filter.description}`;
+        const scopeLabel = opts.filter.description;
         setRequest({ kind: 'bulk', decision, items: null, count: opts.filter.count, scopeLabel, loading: { loaded: 0, total: opts.filter.count } });
         try {
           const all = await resolveRequestItems(certificationId, items, opts, (loaded, total) =>

@@ -112,7 +112,7 @@ describe('useDecisions', () => {
       { id: 'b', decision: 'APPROVE', bulk: true },
     ],
     TEST_OWNER);
-    expect(result.current.tally).toEqual({ bulk: 2, single: 0 });
+    expect(result.current.tally).toEqual({ bulk: 2, single: 0, bulkHighRisk: 0 });
   });
 
   it('undo before the send takes the decision back: nothing is sent', async () => {
@@ -129,7 +129,7 @@ describe('useDecisions', () => {
     await advance(DELAY * 10);
     expect(send).not.toHaveBeenCalled();
     expect(rows.size).toBe(0);
-    expect(result.current.tally).toEqual({ bulk: 0, single: 0 });
+    expect(result.current.tally).toEqual({ bulk: 0, single: 0, bulkHighRisk: 0 });
   });
 
   it('undo before the send of a change to a saved decision sends nothing either: the tenant still has it', async () => {
@@ -187,7 +187,7 @@ describe('useDecisions', () => {
     await advance(DELAY * 10);
     expect(send).toHaveBeenCalledTimes(1);
     expect(effectiveDecision(cached('a'), result.current.pending)).toMatchObject({ decision: 'APPROVE', state: 'saved' });
-    expect(result.current.tally).toEqual({ bulk: 0, single: 1 });
+    expect(result.current.tally).toEqual({ bulk: 0, single: 1, bulkHighRisk: 0 });
   });
 
   it('undo of a bulk step reports what was undone and what was kept, and corrects the tally', async () => {
@@ -195,7 +195,7 @@ describe('useDecisions', () => {
     act(() => result.current.decide([{ item: cached('a'), decision: 'APPROVE' }], { bulk: false }));
     await advance(DELAY);
     act(() => result.current.decide(['a', 'b', 'saved'].map((id) => ({ item: cached(id), decision: 'REVOKE' as const, comments: 'Cleanup' })), { bulk: true }));
-    expect(result.current.tally).toEqual({ bulk: 3, single: 1 });
+    expect(result.current.tally).toEqual({ bulk: 3, single: 1, bulkHighRisk: 0 });
     await advance(0);
     expect(send).toHaveBeenCalledTimes(2);
 
@@ -203,7 +203,7 @@ describe('useDecisions', () => {
       // a and saved go back to their approvals; b's first decision stays.
       expect(result.current.undo()).toEqual({ undone: 2, kept: 1 });
     });
-    expect(result.current.tally).toEqual({ bulk: 1, single: 1 });
+    expect(result.current.tally).toEqual({ bulk: 1, single: 1, bulkHighRisk: 0 });
     await advance(DELAY);
     expect(send).toHaveBeenLastCalledWith(CERT, [
       { id: 'a', decision: 'APPROVE', bulk: false },
@@ -215,11 +215,11 @@ describe('useDecisions', () => {
   it('a bulk step of one item is taken off the bulk tally when undone', () => {
     const { result } = render();
     act(() => result.current.decide([{ item: cached('a'), decision: 'APPROVE' }], { bulk: true }));
-    expect(result.current.tally).toEqual({ bulk: 1, single: 0 });
+    expect(result.current.tally).toEqual({ bulk: 1, single: 0, bulkHighRisk: 0 });
     act(() => {
       result.current.undo();
     });
-    expect(result.current.tally).toEqual({ bulk: 0, single: 0 });
+    expect(result.current.tally).toEqual({ bulk: 0, single: 0, bulkHighRisk: 0 });
   });
 
   it('failures surface through failedCount and the row, and can be retried or discarded', async () => {
