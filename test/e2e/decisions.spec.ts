@@ -58,6 +58,8 @@ async function approveRows(page: Page, n: number): Promise<string[]> {
 }
 
 test.describe('Decisions you can trust', () => {
+  // Journeys through several pages, tabs and retries: more than the default minute on a loaded machine.
+  test.describe.configure({ timeout: 150_000 });
   test('a persona switch holds the reviewer’s unsaved decisions; they are sent as the reviewer after switching back', async ({ page }) => {
     await openCertification(page, MANAGER_REVIEW);
     const id = certificationIdOf(page);

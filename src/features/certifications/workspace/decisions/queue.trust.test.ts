@@ -273,6 +273,27 @@ describe('every decision belongs to its reviewer', () => {
     expect(tenant.audit).toEqual([{ itemId: 'a', decision: 'APPROVE', by: TEST_OWNER.identityId }]);
   });
 
+  it('a call refused because its owner switched away meanwhile does not stop the new identity’s decisions', async () => {
+    const tenant = auditedTenant();
+    const { storage } = memoryDecisionStorage();
+    const queue = newQueue(tenant, storage);
+    queue.setActor(TEST_OWNER);
+    let release!: () => void;
+    tenant.send.mockImplementationOnce(async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new NotSignedInAsOwner(TEST_OWNER);
+    });
+    queue.enqueue(CERT, [approve('a')], { immediate: true });
+    await vi.advanceTimersByTimeAsync(0);
+    queue.setActor(OTHER);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    queue.enqueue(CERT, [approve('b')], { immediate: true });
+    await drain(queue);
+    expect(tenant.audit).toEqual([{ itemId: 'b', decision: 'APPROVE', by: OTHER.identityId }]);
+    expect(queue.held()).toEqual([{ owner: TEST_OWNER, count: 1, certificationIds: [CERT] }]);
+  });
+
   it('sends each decision with the identity recorded on it', async () => {
     const tenant = auditedTenant();
     const { storage } = memoryDecisionStorage();

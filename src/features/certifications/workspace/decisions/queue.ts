@@ -731,10 +731,11 @@ export class DecisionQueue {
     run.total = Math.max(run.sent + run.failed, run.total - (batch.length - current.length));
 
     if (error instanceof NotSignedInAsOwner || status === 401) {
-      // The session expired: refused at the gate, nothing applied. Keep everything, wait for sign-in.
+      // The session expired or another identity signed in: refused at the gate (or never sent), nothing
+      // applied. Keep everything; wait for the owner's sign-in (another identity's sending goes on).
       for (const entry of current) entry.status = 'queued';
       await this.persist(current, []);
-      this.pause();
+      if (this.actor && ownerKey(this.actor) === ownerKey(owner)) this.pause();
     } else if (status === 429) {
       this.backOff(certificationId, error, current, 'queued');
       return;

@@ -51,7 +51,7 @@ describe('DecisionDialog', () => {
   it('under REVOKE_ONLY_DECISIONS requires a comment to revoke but not to approve', async () => {
     const approve = open('APPROVE', 'REVOKE_ONLY_DECISIONS');
     expect(approve.comment()).not.toBeRequired();
-    expect(within(approve.dialog).getByText('Optional.')).toBeInTheDocument();
+    expect(within(approve.dialog).getByText('Optional. Without one, items keep the comment they have.')).toBeInTheDocument();
     await userEvent.click(approve.confirm());
     expect(approve.onConfirm).toHaveBeenCalledExactlyOnceWith({});
     cleanup();
