@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { certificationIdOf, openApp } from './fixtures';
+import { certificationIdOf, openApp, switchPersona } from './fixtures';
 
 /**
  * The chaos journey: thousands of decisions through the UI on the 10,000-item certification while the
@@ -103,6 +103,9 @@ test('chaos: thousands of decisions through faults, a reload and a closed tab en
   await expect.poll(async () => (await audit(page, id)).length, { timeout: 60_000 }).toBeGreaterThan(500);
   const second = await context.newPage();
   second.on('dialog', (prompt) => void prompt.accept());
+  // A tab has its own session (sessionStorage): sign in as the same reviewer there.
+  await openApp(second, '/certifications');
+  await switchPersona(second, /Priya Shah/);
   await second.goto(`/certifications/${id}?quick=undecided`);
   await expect(second.getByRole('grid', { name: 'Access review items' })).toBeVisible({ timeout: 30_000 });
   await misbehave(second);

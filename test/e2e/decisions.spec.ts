@@ -139,7 +139,8 @@ test.describe('Decisions you can trust', () => {
   });
 
   test('“Approve all matching” on Undecided leaves unsaved decisions and high-risk items alone unless asked', async ({ page }) => {
-    await openCertification(page, SALES_REVIEW);
+    // The manager review asks for a comment on every revocation.
+    await openCertification(page, MANAGER_REVIEW);
     const id = certificationIdOf(page);
     await page.getByRole('button', { name: 'Undecided', exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('quick')).toBe('undecided');

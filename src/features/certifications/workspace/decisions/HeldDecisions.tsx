@@ -98,7 +98,7 @@ export function useLeaveIdentityGuard(): { guard: (action: () => void) => void; 
       <DialogActions>
         <Button onClick={() => setAction(null)} autoFocus>Stay</Button>
         <Button
-          color="warning"
+          color="error"
           onClick={() => {
             const next = action;
             setAction(null);

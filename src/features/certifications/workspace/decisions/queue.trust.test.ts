@@ -320,6 +320,8 @@ describe('one sender across tabs', () => {
     expect(tabA.health(CERT).sender).toBe(true);
     expect(tabB.health(CERT)).toMatchObject({ sender: false, reason: 'other-tab' });
 
+    const savedInB: string[] = [];
+    tabB.subscribe((e) => e.type === 'sent' && savedInB.push(...e.decisions.map((d) => d.id)));
     tabA.enqueue(CERT, ids(5, 'a').map((id) => approve(id)));
     tabB.enqueue(CERT, ids(5, 'b').map((id) => approve(id)));
     await vi.advanceTimersByTimeAsync(0);
@@ -333,6 +335,8 @@ describe('one sender across tabs', () => {
     expect(tabA.pending(CERT).size).toBe(0);
     expect(tabB.pending(CERT).size).toBe(0);
     expect(rows.size).toBe(0);
+    // The tab that did not send hears that they were saved (its screens show them as the tenant's).
+    expect(savedInB.sort()).toEqual([...ids(5, 'a'), ...ids(5, 'b')].sort());
   });
 
   it('when the sending tab closes mid-send, the other takes over, reads the lost call back, and nothing is doubled', async () => {

@@ -95,7 +95,10 @@ export type QueueEvent =
   | { type: 'drained'; certificationId: string; saved: number };
 
 /** Messages between tabs of one browser. */
-export type QueueMessage = { type: 'put'; entries: QueueEntry[] } | { type: 'remove'; removed: StoredKey[] };
+export type QueueMessage =
+  | { type: 'put'; entries: QueueEntry[] }
+  /** `confirmed`: the tenant holds them now (the other tabs show them as saved); otherwise taken back. */
+  | { type: 'remove'; removed: StoredKey[]; confirmed: boolean };
 
 export interface QueueChannel {
   postMessage(message: QueueMessage): void;
@@ -501,12 +504,12 @@ export class DecisionQueue {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Writes to storage in order, and tells the other tabs. */
-  private persist(changed: QueueEntry[], removed: QueueEntry[]): Promise<void> {
+  /** Writes to storage in order, and tells the other tabs (`confirmed`: the removed ones reached the tenant). */
+  private persist(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): Promise<void> {
     const snapshot = changed.map((e) => structuredClone(e));
     const keys = removed.map((e) => ({ key: entryKey(e), version: e.version }));
     if (snapshot.length) this.broadcast({ type: 'put', entries: snapshot });
-    if (keys.length) this.broadcast({ type: 'remove', removed: keys });
+    if (keys.length) this.broadcast({ type: 'remove', removed: keys, confirmed });
     this.writes = this.writes
       .then(async () => {
         if (snapshot.length) await this.options.storage.put(snapshot);
@@ -537,13 +540,17 @@ export class DecisionQueue {
         certs.add(entry.certificationId);
       }
     } else {
+      const saved = new Map<string, ReviewDecision[]>();
       for (const { key, version } of message.removed) {
         const current = this.entries.get(key);
         if (current && current.version <= version && !this.inFlight.has(key)) {
           this.entries.delete(key);
           certs.add(current.certificationId);
+          if (message.confirmed) saved.set(current.certificationId, [...(saved.get(current.certificationId) ?? []), current.decision]);
         }
       }
+      // Saved by another tab: this tab's screens show them as the tenant's now.
+      for (const [certificationId, decisions] of saved) this.emit({ type: 'sent', certificationId, decisions });
     }
     for (const certificationId of certs) {
       this.emit({ type: 'change', certificationId });
@@ -652,7 +659,7 @@ export class DecisionQueue {
     }
     run.sent += confirmed.length;
     run.failed += gone.length;
-    await this.persist([...resend, ...gone], confirmed);
+    await this.persist([...resend, ...gone], confirmed, true);
     if (confirmed.length) this.emit({ type: 'sent', certificationId, decisions: confirmed.map((e) => e.decision) });
     if (gone.length) this.emit({ type: 'failed', certificationId, decisions: gone.map((e) => e.decision), message });
     this.afterReply(certificationId);
@@ -689,7 +696,7 @@ export class DecisionQueue {
       }
     }
     run.sent += current.length;
-    await this.persist([], confirmed);
+    await this.persist([], confirmed, true);
     this.emit({ type: 'sent', certificationId, certification, decisions: current.map((e) => e.decision) });
     this.afterReply(certificationId);
   }
@@ -709,7 +716,12 @@ export class DecisionQueue {
   /** Keeps a batch (queued, or uncertain when it may have landed) and tries again after a pause. */
   private backOff(certificationId: string, error: unknown, batch: QueueEntry[], status: 'queued' | 'uncertain'): void {
     const current = batch.filter((e) => this.entries.get(entryKey(e))?.version === e.version);
-    for (const entry of current) entry.status = status;
+    for (const entry of current) {
+      entry.status = status;
+      // The call is over (an answer or a failed connection): nothing of it can land later, so it is read back
+      // at the next try. Only a call abandoned on a timeout may still be travelling (the grace covers it).
+      if (!(error instanceof SendTimeout)) entry.sentAt = 0;
+    }
     void this.persist(current, []);
     const attempt = (this.attempts.get(certificationId) ?? 0) + 1;
     this.attempts.set(certificationId, attempt);
