@@ -97,7 +97,17 @@ test.describe('Decisions you can trust', () => {
     await switchPersona(page, /Morgan Reyes/);
     await expect(held).toHaveCount(0, { timeout: 20_000 });
     await page.goto(`/certifications/${id}?sandboxLatency=0`);
-    await expectHeaderDecisions(page, before.made + 3, before.total);
+    try {
+      await expectHeaderDecisions(page, before.made + 3, before.total);
+    } catch (error) {
+      const debug = await page.evaluate(async (certId) => ({
+        audit: (await window.attestSandbox!.audit({ certificationId: certId })).length,
+        status: [...document.querySelectorAll('[role=status],[role=alert]')].map((e) => e.textContent),
+        header: document.querySelector('main dl')?.textContent,
+      }), id);
+      console.log('DEBUG', JSON.stringify(debug));
+      throw error;
+    }
     const rows = await audit(page, id);
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((r) => r.actorName))).toEqual(new Set(['Morgan Reyes']));
