@@ -14,12 +14,43 @@ export const REASSIGN_ASYNC_MAX = 500;
 /** Certifications in one admin reassign (`move`) call. */
 export const ADMIN_REASSIGN_MAX = 250;
 
-/** ISC's user levels (the `authorities` of a token) that matter to certifications. */
-export type UserLevel = 'ORG_ADMIN' | 'CERT_ADMIN' | 'REPORT_ADMIN';
+/** ISC's user levels (the `authorities` of a token) that matter to certifications and their look-ups. */
+export type UserLevel =
+  | 'ORG_ADMIN'
+  | 'CERT_ADMIN'
+  | 'REPORT_ADMIN'
+  | 'ROLE_ADMIN'
+  | 'ROLE_SUBADMIN'
+  | 'SOURCE_ADMIN'
+  | 'SOURCE_SUBADMIN';
 /** Who may run campaigns and act on any certification. */
 export const CERTIFICATION_ADMIN_LEVELS: readonly UserLevel[] = ['ORG_ADMIN', 'CERT_ADMIN'];
 /** Who may run and read campaign reports. */
 export const REPORT_LEVELS: readonly UserLevel[] = ['ORG_ADMIN', 'CERT_ADMIN', 'REPORT_ADMIN'];
+
+/** Who may be the remediator of a ROLE_COMPOSITION campaign (RoleCompositionCampaignInfo.remediatorRef). */
+export const REMEDIATOR_LEVELS: readonly UserLevel[] = ['ORG_ADMIN', 'ROLE_ADMIN'];
+
+/**
+ * The user levels of the look-ups Attest's pickers use (x-sailpoint-userLevels of the supporting
+ * definition); null means any signed-in identity (USER level).
+ */
+export const LOOKUP_LEVELS = {
+  listSources: ['ORG_ADMIN', 'SOURCE_ADMIN', 'SOURCE_SUBADMIN', 'ROLE_SUBADMIN'],
+  listRoles: ['ORG_ADMIN', 'ROLE_ADMIN', 'ROLE_SUBADMIN'],
+  listAccessProfiles: ['ORG_ADMIN', 'ROLE_ADMIN', 'ROLE_SUBADMIN', 'SOURCE_ADMIN', 'SOURCE_SUBADMIN'],
+  getPublicIdentities: null,
+} as const satisfies Record<string, readonly UserLevel[] | null>;
+export type LookupOperation = keyof typeof LOOKUP_LEVELS;
+
+/** listRoles pages at most 50 records (its own `limit` maximum); the others take ISC's 250. */
+export const LIST_ROLES_MAX_LIMIT = 50;
+
+/** Whether a set of authorities may call a look-up. */
+export function mayLookUp(authorities: readonly string[], operation: LookupOperation): boolean {
+  const levels: readonly UserLevel[] | null = LOOKUP_LEVELS[operation];
+  return levels === null || holdsLevel(authorities, levels);
+}
 
 /** Whether a set of authorities holds one of the levels. */
 export function holdsLevel(authorities: readonly string[], levels: readonly UserLevel[]): boolean {

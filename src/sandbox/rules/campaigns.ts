@@ -22,7 +22,7 @@ import {
   type RequestContext,
   type Route,
 } from '../context';
-import { ADMIN_REASSIGN_MAX } from '../../api/rules';
+import { ADMIN_REASSIGN_MAX, REMEDIATOR_LEVELS, holdsLevel } from '../../api/rules';
 import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
 import type { CampaignRecord } from '../model';
@@ -185,8 +185,8 @@ export function validateCampaignDefinition(ctx: RequestContext, value: unknown, 
       if (!info) throw badRequest(`${at('roleCompositionCampaignInfo')} with a remediatorRef is required for a ROLE_COMPOSITION campaign.`);
       const remediator = ctx.store.get('identities', info.remediatorRef.id);
       if (!remediator) throw badRequest(`${at('roleCompositionCampaignInfo.remediatorRef.id')}: no identity with id ${info.remediatorRef.id}.`);
-      if (!remediator.levels.includes('ORG_ADMIN')) {
-        throw badRequest(`${at('roleCompositionCampaignInfo.remediatorRef')}: ${remediator.name} is not an Org Admin, so cannot be the remediator.`);
+      if (!holdsLevel(remediator.levels, REMEDIATOR_LEVELS)) {
+        throw badRequest(`${at('roleCompositionCampaignInfo.remediatorRef')}: ${remediator.name} is not a Role Admin or an Org Admin, so cannot be the remediator.`);
       }
       if (isSet(info.roleIds) && isSet(info.query?.trim())) {
         throw badRequest(`${at('roleCompositionCampaignInfo')}: set at most one of roleIds and query (neither means all roles).`);
