@@ -52,6 +52,37 @@ export function mayLookUp(authorities: readonly string[], operation: LookupOpera
   return levels === null || holdsLevel(authorities, levels);
 }
 
+/** Campaign statuses busy with background work: such campaigns cannot be deleted until it finishes. */
+export const CAMPAIGN_BUSY_STATUSES: readonly string[] = ['ACTIVATING', 'COMPLETING', 'CANCELING'];
+
+/** The calendar date (YYYY-MM-DD) of an instant at a UTC offset given in minutes. */
+export function dateAtOffset(ms: number, offsetMinutes: number): string {
+  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * ISC activates a campaign only when its deadline falls on a later calendar day than today, both read at
+ * the activation's time zone: a deadline of today answers a generic 400 (ADMIN-NOTES §1.1).
+ */
+export function deadlineAllowsActivation(deadline: string | null | undefined, now: number, offsetMinutes: number): boolean {
+  if (!deadline) return false;
+  const time = Date.parse(deadline);
+  return !Number.isNaN(time) && dateAtOffset(time, offsetMinutes) > dateAtOffset(now, offsetMinutes);
+}
+
+/** A UTC offset in minutes as startCampaign's `timeZone` takes it: `Z` or `±hh:mm`. */
+export function formatUtcOffset(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'Z';
+  const sign = offsetMinutes > 0 ? '+' : '-';
+  const abs = Math.abs(offsetMinutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The browser's current UTC offset in minutes (east of UTC positive, unlike getTimezoneOffset). */
+export function browserUtcOffsetMinutes(date = new Date()): number {
+  return -date.getTimezoneOffset();
+}
+
 /** Whether a set of authorities holds one of the levels. */
 export function holdsLevel(authorities: readonly string[], levels: readonly UserLevel[]): boolean {
   return authorities.some((a) => (levels as readonly string[]).includes(a));

@@ -12,7 +12,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useNotify } from '../../components/notifications';
-import { sessionStore, signInWithClientCredentials, useSession } from '../../features/auth/session';
+import { sessionStore, signInWithClientCredentials, useSession } from '../../api/session';
 import { useSandboxControls } from '../sandbox-context';
 
 /** Sandbox only: act as one of the seed's personas, or reset the sandbox to its seed. */
