@@ -18,7 +18,7 @@ import { percent } from '../../../components/format';
 
 /**
  * How each campaign status reads at a glance: its own words, icon and colour (never colour alone), and what
- * its progress means. Statuses ISC adds later show their raw value.
+ * its progress means. Outlined chips only in colours whose text keeps AA contrast on the page (primary, success). Statuses ISC adds later show their raw value.
  */
 interface StatusLook {
   label: string;
@@ -29,12 +29,12 @@ interface StatusLook {
 
 const LOOKS: Record<string, StatusLook> = {
   PENDING: { label: CAMPAIGN_STATUS_LABELS.PENDING, color: 'default', variant: 'outlined', icon: <HourglassEmptyIcon /> },
-  STAGED: { label: CAMPAIGN_STATUS_LABELS.STAGED, color: 'info', variant: 'outlined', icon: <VisibilityIcon /> },
+  STAGED: { label: CAMPAIGN_STATUS_LABELS.STAGED, color: 'info', variant: 'filled', icon: <VisibilityIcon /> },
   ACTIVATING: { label: CAMPAIGN_STATUS_LABELS.ACTIVATING, color: 'primary', variant: 'outlined', icon: <AutorenewIcon /> },
   ACTIVE: { label: CAMPAIGN_STATUS_LABELS.ACTIVE, color: 'primary', variant: 'filled', icon: <PlayCircleIcon /> },
   COMPLETING: { label: CAMPAIGN_STATUS_LABELS.COMPLETING, color: 'success', variant: 'outlined', icon: <AutorenewIcon /> },
   COMPLETED: { label: CAMPAIGN_STATUS_LABELS.COMPLETED, color: 'success', variant: 'filled', icon: <CheckCircleIcon /> },
-  CANCELING: { label: CAMPAIGN_STATUS_LABELS.CANCELING, color: 'warning', variant: 'outlined', icon: <DeleteOutlineIcon /> },
+  CANCELING: { label: CAMPAIGN_STATUS_LABELS.CANCELING, color: 'warning', variant: 'filled', icon: <DeleteOutlineIcon /> },
   ERROR: { label: CAMPAIGN_STATUS_LABELS.ERROR, color: 'error', variant: 'filled', icon: <ErrorIcon /> },
   ARCHIVED: { label: CAMPAIGN_STATUS_LABELS.ARCHIVED, color: 'default', variant: 'filled', icon: <ArchiveOutlinedIcon /> },
 };

@@ -157,6 +157,8 @@ export function CampaignsPage() {
           exclusive
           value={view ?? 'all'}
           aria-label="View"
+          // The default unselected text (action.active) falls under AA contrast on the page background.
+          sx={{ '& .MuiToggleButton-root:not(.Mui-selected)': { color: 'text.primary' } }}
           onChange={(_e, value: string | null) => value && update({ view: value === 'all' ? null : value })}
         >
           <ToggleButton value="all">All</ToggleButton>

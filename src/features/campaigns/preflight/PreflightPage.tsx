@@ -65,10 +65,11 @@ function elapsed(from: string | null | undefined, now: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-const RESULT_LOOK: Record<CheckResult, { label: string; icon: React.ReactElement; color: string }> = {
-  pass: { label: 'Pass', icon: <CheckCircleIcon color="success" aria-hidden />, color: 'success.main' },
-  warn: { label: 'Warning', icon: <WarningIcon color="warning" aria-hidden />, color: 'warning.main' },
-  fail: { label: 'Fail', icon: <ErrorIcon color="error" aria-hidden />, color: 'error.main' },
+// The icon carries the colour; the words stay in the text colour, which keeps AA contrast in both themes.
+const RESULT_LOOK: Record<CheckResult, { label: string; icon: React.ReactElement }> = {
+  pass: { label: 'Pass', icon: <CheckCircleIcon color="success" aria-hidden /> },
+  warn: { label: 'Warning', icon: <WarningIcon color="warning" aria-hidden /> },
+  fail: { label: 'Fail', icon: <ErrorIcon color="error" aria-hidden /> },
 };
 
 function CheckRow({ check }: { check: PreflightCheck }) {
@@ -78,7 +79,7 @@ function CheckRow({ check }: { check: PreflightCheck }) {
       <Box sx={{ pt: 0.25 }}>{look.icon}</Box>
       <Box sx={{ flex: 1 }}>
         <Typography component="h3" variant="subtitle1">
-          {check.title} <Typography component="span" variant="body2" sx={{ fontWeight: 700, color: look.color }}>— {look.label}</Typography>
+          {check.title} <Typography component="span" variant="body2" sx={{ fontWeight: 700 }}>— {look.label}</Typography>
         </Typography>
         <Typography variant="body2">{check.summary}</Typography>
         {check.details?.length ? (
