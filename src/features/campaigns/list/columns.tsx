@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
@@ -11,8 +12,10 @@ import { formatDate } from '../../../components/format';
 import { CampaignProgressCell, CampaignStatusChip, deadlineCounts } from './status';
 
 function DeadlineCell({ campaign }: { campaign: SlimCampaign }) {
+  // The moment the row was first shown: stable across re-renders.
+  const [now] = useState(() => Date.now());
   const staged = campaign.status === 'STAGED';
-  const tooSoon = staged && !deadlineAllowsActivation(campaign.deadline, Date.now(), browserUtcOffsetMinutes());
+  const tooSoon = staged && !deadlineAllowsActivation(campaign.deadline, now, browserUtcOffsetMinutes());
   return (
     <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
       <DueDate due={campaign.deadline} done={!deadlineCounts(campaign.status)} />
@@ -21,7 +24,7 @@ function DeadlineCell({ campaign }: { campaign: SlimCampaign }) {
   );
 }
 
-/** The campaign list's columns; `sortable` names the fields the current mode can sort by. */
+/** The campaign list's columns, what matters first (a phone shows name and status without scrolling); `sortable` names the fields the current mode can sort by. */
 export function campaignColumns(sortable: readonly string[]): GridColDef<SlimCampaign>[] {
   const can = (field: string) => sortable.includes(field);
   return [
@@ -29,7 +32,7 @@ export function campaignColumns(sortable: readonly string[]): GridColDef<SlimCam
       field: 'name',
       headerName: 'Campaign',
       flex: 2,
-      minWidth: 220,
+      minWidth: 180,
       sortable: can('name'),
       renderCell: ({ row }) =>
         row.id ? (
@@ -38,7 +41,6 @@ export function campaignColumns(sortable: readonly string[]): GridColDef<SlimCam
           row.name
         ),
     },
-    { field: 'type', headerName: 'Type', minWidth: 140, sortable: can('type'), valueGetter: (_v, row) => campaignTypeLabel(row.type) },
     {
       field: 'status',
       headerName: 'Status',
@@ -61,6 +63,7 @@ export function campaignColumns(sortable: readonly string[]): GridColDef<SlimCam
       sortable: can('deadline'),
       renderCell: ({ row }) => <DeadlineCell campaign={row} />,
     },
+    { field: 'type', headerName: 'Type', minWidth: 140, sortable: can('type'), valueGetter: (_v, row) => campaignTypeLabel(row.type) },
     { field: 'created', headerName: 'Created', minWidth: 130, sortable: can('created'), valueFormatter: (value: string | null) => formatDate(value) },
     {
       field: 'preflight',

@@ -50,14 +50,17 @@ function selectedRows(model: GridRowSelectionModel, rows: SlimCampaign[]): SlimC
  */
 export function CampaignsPage() {
   const [params, setParams] = useSearchParams();
-  const statuses = listParam(params, 'status', (s): s is CampaignStatus => CampaignStatus.safeParse(s).success);
-  const types = listParam(params, 'type', (s): s is CampaignType => CampaignType.safeParse(s).success);
+  // Arrays rebuilt from the URL on every render: keyed by their text so memos and query keys stay stable.
+  const statusKey = listParam(params, 'status', (s): s is CampaignStatus => CampaignStatus.safeParse(s).success).join(',');
+  const typeKey = listParam(params, 'type', (s): s is CampaignType => CampaignType.safeParse(s).success).join(',');
+  const statuses = useMemo(() => (statusKey ? (statusKey.split(',') as CampaignStatus[]) : []), [statusKey]);
+  const types = useMemo(() => (typeKey ? (typeKey.split(',') as CampaignType[]) : []), [typeKey]);
   const viewParam = params.get('view');
   const view = CAMPAIGN_VIEWS.some((v) => v.value === viewParam) ? (viewParam as CampaignView) : null;
   const name = params.get('q') ?? '';
   const clientMode = Boolean(view) || types.length > 0;
   const grid = useGridUrlState<SortField>({ sortable: collectionRules.getActiveCampaigns.sorters, defaultSort: '-created' });
-  const filters: CampaignServerFilters = useMemo(() => ({ statuses, name }), [statuses.join(','), name]); // eslint-disable-line react-hooks/exhaustive-deps
+  const filters: CampaignServerFilters = useMemo(() => ({ statuses, name }), [statuses, name]);
 
   const page = useQuery({
     ...campaignListQueries.page(filters, { offset: grid.page * grid.pageSize, limit: grid.pageSize, sorters: [grid.sort] }),
@@ -66,7 +69,7 @@ export function CampaignsPage() {
   const all = useAllCampaigns(filters, clientMode);
   // "now" is when the view was loaded, so rows don't jump between renders.
   const [now] = useState(() => Date.now());
-  const viewRows = useMemo(() => (all.data ?? []).filter((c) => inView(c, view, types, now)), [all.data, view, types.join(','), now]); // eslint-disable-line react-hooks/exhaustive-deps
+  const viewRows = useMemo(() => (all.data ?? []).filter((c) => inView(c, view, types, now)), [all.data, view, types, now]);
 
   const [selection, setSelection] = useState<GridRowSelectionModel>(EMPTY_SELECTION);
   const [confirmDelete, setConfirmDelete] = useState(false);

@@ -134,7 +134,7 @@ function AccessConstraints({ form, errors, change }: StepProps) {
   const set = (index: number, next: Partial<AccessConstraintForm>) =>
     change({ accessConstraints: constraints.map((c, i) => (i === index ? { ...c, ...next } : c)) });
   return (
-    <Stack sx={{ gap: 2 }} component="fieldset" aria-describedby="constraints-help">
+    <Stack sx={{ gap: 2, border: 0, p: 0, m: 0, minWidth: 0 }} component="fieldset" aria-describedby="constraints-help">
       <Typography component="legend" variant="subtitle1">Access constraints</Typography>
       <Typography id="constraints-help" variant="body2" color="text.secondary">
         Narrow the campaign to identities with this access (all of a kind, or selected ones); at most {MAX_ACCESS_CONSTRAINTS.toLocaleString()}.
