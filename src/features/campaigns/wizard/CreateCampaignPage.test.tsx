@@ -89,6 +89,7 @@ describe('Create campaign wizard: validation per type', { timeout: 45_000 }, () 
     expect(await screen.findByText(/Pick at least one identity/)).toBeInTheDocument();
     await userEvent.type(screen.getByRole('combobox', { name: 'Identities' }), 'Morgan Re');
     await userEvent.click(await screen.findByRole('option', { name: /Morgan Reyes/ }));
+    expect(await screen.findByRole('button', { name: 'Morgan Reyes' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add access constraint' }));
     await next();
     expect(await screen.findByText(/Constraint 1 \(ACCESS_PROFILE\) is “selected” but names none/)).toBeInTheDocument();
@@ -125,6 +126,7 @@ describe('Create campaign wizard: validation per type', { timeout: 45_000 }, () 
     await userEvent.paste(role.id);
     await userEvent.type(screen.getByRole('combobox', { name: 'Remediator' }), 'Dana');
     await userEvent.click(await screen.findByRole('option', { name: /Dana Okafor/ }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Remediator' })).toHaveValue('Dana Okafor'));
     await next();
     await next();
     expect((await reviewBody()).roleCompositionCampaignInfo).toEqual({
@@ -166,6 +168,7 @@ describe('Create campaign wizard: sending', { timeout: 45_000 }, () => {
     // A valid-looking remediator that is no Role Admin or Org Admin: only the tenant can know.
     await userEvent.type(screen.getByRole('combobox', { name: 'Remediator' }), 'Morgan Re');
     await userEvent.click(await screen.findByRole('option', { name: /Morgan Reyes/ }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Remediator' })).toHaveValue('Morgan Reyes'));
     await next();
     await next();
     await reviewBody();
