@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectClientToSession } from './features/auth/session';
+import { connectClientToSession } from './api/session';
 import { App } from './app/App';
 import type { SandboxControls } from './sandbox/browser';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { configureClient } from '../src/api/http';
-import { connectClientToSession, sessionFromToken, sessionStore } from '../src/features/auth/session';
+import { connectClientToSession, sessionFromToken, sessionStore } from '../src/api/session';
 import { PERSONAS } from '../src/sandbox/seed';
 import { startNodeSandbox } from '../src/sandbox/node';
 import type { SandboxTenant } from '../src/sandbox/tenant';

@@ -54,6 +54,59 @@ export const collectionRules = {
     },
     sorters: ['name', 'created', 'modified'],
   },
+  // Look-ups of the supporting definition (sources, roles, access profiles, public identities).
+  listSources: {
+    filters: {
+      id: ['eq', 'in', 'ge', 'gt', 'le', 'lt', 'ne', 'isnull', 'sw'],
+      name: ['co', 'eq', 'in', 'sw', 'ge', 'gt', 'ne', 'isnull'],
+      type: ['eq', 'in', 'ge', 'gt', 'ne', 'isnull', 'sw'],
+      'owner.id': ['eq', 'in', 'ge', 'gt', 'le', 'lt', 'ne', 'isnull', 'sw'],
+      features: ['ca', 'co'],
+      created: ['eq', 'ge', 'gt', 'in', 'le', 'lt', 'ne', 'isnull', 'sw'],
+      modified: ['eq', 'ge', 'gt', 'in', 'le', 'lt', 'ne', 'isnull', 'sw'],
+      'managementWorkgroup.id': ['eq', 'ge', 'gt', 'in', 'le', 'lt', 'ne', 'isnull', 'sw'],
+      description: ['eq', 'sw'],
+      authoritative: ['eq', 'ne', 'isnull'],
+      healthy: ['isnull'],
+      status: ['eq', 'in', 'ge', 'gt', 'le', 'lt', 'ne', 'isnull', 'sw'],
+      connectionType: ['eq', 'ge', 'gt', 'in', 'le', 'lt', 'ne', 'isnull', 'sw'],
+      connectorName: ['eq', 'ge', 'gt', 'in', 'ne', 'isnull', 'sw'],
+      category: ['co', 'eq', 'ge', 'gt', 'in', 'le', 'lt', 'ne', 'sw'],
+    },
+    sorters: [
+      'type', 'created', 'modified', 'name', 'owner.name', 'healthy', 'status', 'id', 'description', 'owner.id',
+      'accountCorrelationConfig.id', 'accountCorrelationConfig.name', 'managerCorrelationRule.type', 'managerCorrelationRule.id',
+      'managerCorrelationRule.name', 'authoritative', 'managementWorkgroup.id', 'connectorName', 'connectionType',
+    ],
+  },
+  listRoles: {
+    filters: {
+      id: ['eq', 'in'],
+      name: ['eq', 'sw'],
+      created: ['gt', 'ge', 'le'],
+      modified: ['lt', 'ge', 'le'],
+      'owner.id': ['eq', 'in'],
+      requestable: ['eq'],
+      dimensional: ['eq'],
+    },
+    sorters: ['name', 'created', 'modified'],
+  },
+  listAccessProfiles: {
+    filters: {
+      id: ['eq', 'in'],
+      name: ['eq', 'sw'],
+      created: ['gt', 'ge', 'le'],
+      modified: ['gt', 'lt', 'ge', 'le'],
+      'owner.id': ['eq', 'in'],
+      requestable: ['eq'],
+      'source.id': ['eq', 'in'],
+    },
+    sorters: ['name', 'created', 'modified'],
+  },
+  getPublicIdentities: {
+    filters: { id: ['eq', 'in'], alias: ['eq', 'sw'], email: ['eq', 'sw'], firstname: ['eq', 'sw'], lastname: ['eq', 'sw'] },
+    sorters: ['name'],
+  },
 } as const satisfies Record<string, CollectionRule>;
 
 export type CollectionOperation = keyof typeof collectionRules;

@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import { Navigate, useLocation } from 'react-router';
-import { isAdmin, sessionStore, signInWithClientCredentials, useSession, useSessionExpired } from '../features/auth/session';
+import { canSeeCampaigns, isAdmin, sessionStore, signInWithClientCredentials, useSession, useSessionExpired } from '../api/session';
 import { NotFoundPage } from './ErrorPages';
 import { useSandboxControls } from './sandbox-context';
 
@@ -61,4 +61,11 @@ export function SessionGate({ children }: { children: ReactNode }) {
 export function RequireAdmin({ children }: { children: ReactNode }) {
   const session = useSession();
   return isAdmin(session) ? <>{children}</> : <NotFoundPage />;
+}
+
+/** The Campaigns area: the admin console for ORG_ADMIN and CERT_ADMIN, reports only for REPORT_ADMIN, not-found otherwise. */
+export function RequireCampaignsArea({ admin, reports }: { admin: ReactNode; reports: ReactNode }) {
+  const session = useSession();
+  if (isAdmin(session)) return <>{admin}</>;
+  return canSeeCampaigns(session) ? <>{reports}</> : <NotFoundPage />;
 }

@@ -2,7 +2,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
-import { RequireAdmin, SessionGate } from './SessionGate';
+import { RequireAdmin, RequireCampaignsArea, SessionGate } from './SessionGate';
 
 /** Routes; each page is its own chunk, loaded when first visited. Tests mount them in a memory router. */
 export const routes: RouteObject[] = [
@@ -30,10 +30,28 @@ export const routes: RouteObject[] = [
           { path: 'certifications/completed', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationsPage')).CertificationsPage }) },
           { path: 'certifications/:id', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationPage')).CertificationPage }) },
           {
+            // Admins run campaigns; REPORT_ADMIN sees their reports only; anyone else gets not-found.
             path: 'campaigns',
             lazy: async () => {
-              const { CampaignsPage } = await import('../features/campaigns/pages/CampaignsPage');
-              return { Component: () => <RequireAdmin><CampaignsPage /></RequireAdmin> };
+              const [{ CampaignsPage }, { ReportsOnlyPage }] = await Promise.all([
+                import('../features/campaigns/pages/CampaignsPage'),
+                import('../features/campaigns/list/ReportsOnlyPage'),
+              ]);
+              return { Component: () => <RequireCampaignsArea admin={<CampaignsPage />} reports={<ReportsOnlyPage />} /> };
+            },
+          },
+          {
+            path: 'campaigns/new',
+            lazy: async () => {
+              const { CreateCampaignPage } = await import('../features/campaigns/wizard/CreateCampaignPage');
+              return { Component: () => <RequireAdmin><CreateCampaignPage /></RequireAdmin> };
+            },
+          },
+          {
+            path: 'campaigns/:id/preflight',
+            lazy: async () => {
+              const { PreflightPage } = await import('../features/campaigns/preflight/PreflightPage');
+              return { Component: () => <RequireAdmin><PreflightPage /></RequireAdmin> };
             },
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
-import { DataGrid, type GridColDef, type GridValidRowModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef, type GridRowSelectionModel, type GridValidRowModel } from '@mui/x-data-grid';
 import type { CollectionPage } from '../api/collections';
 import { PAGE_SIZES, type useGridUrlState } from './useGridUrlState';
 
@@ -18,6 +18,12 @@ export function ServerDataGrid<Row extends GridValidRowModel>(props: {
   getRowId: (row: Row) => string;
   emptyText: string;
   rowHeight?: number;
+  /** Checkbox selection of the rows of this page (optional). */
+  selection?: {
+    model: GridRowSelectionModel;
+    onChange: (model: GridRowSelectionModel) => void;
+    isRowSelectable?: (row: Row) => boolean;
+  };
 }) {
   const rows = props.data?.items ?? [];
   return (
@@ -41,6 +47,10 @@ export function ServerDataGrid<Row extends GridValidRowModel>(props: {
         disableColumnFilter
         disableColumnMenu
         disableRowSelectionOnClick
+        checkboxSelection={Boolean(props.selection)}
+        rowSelectionModel={props.selection?.model}
+        onRowSelectionModelChange={props.selection ? (model) => props.selection!.onChange(model) : undefined}
+        isRowSelectable={props.selection?.isRowSelectable ? (params) => props.selection!.isRowSelectable!(params.row as Row) : undefined}
         // jsdom has no layout: without this, component tests would see no cells.
         disableVirtualization={import.meta.env.MODE === 'test'}
         autoHeight

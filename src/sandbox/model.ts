@@ -235,7 +235,7 @@ export interface SeedData {
 
 /** A persona: an identity of the seed to act as, shown in the sandbox's persona switcher. */
 export interface Persona {
-  key: 'manager' | 'source-owner' | 'cert-admin' | 'org-admin';
+  key: 'manager' | 'source-owner' | 'cert-admin' | 'org-admin' | 'reportAdmin';
   identityId: string;
   label: string;
   description: string;

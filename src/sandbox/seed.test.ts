@@ -41,7 +41,7 @@ function largestCertification(data: SeedData): { cert: CertificationRecord; size
 describe('createSeed: determinism', () => {
   it('gives deep-equal data for the same options', () => {
     expect(createSeed({ anchor: ANCHOR })).toEqual(seed);
-    expect(SEED_VERSION).toBe(1);
+    expect(SEED_VERSION).toBe(2);
   });
 
   it('shifts every date, and nothing else, with the anchor', () => {
@@ -208,8 +208,8 @@ describe('createSeed: campaigns', () => {
 });
 
 describe('createSeed: personas', () => {
-  it('exports the four personas with fixed 32-hex ids that exist', () => {
-    expect(PERSONAS.map((p) => p.key)).toEqual(['manager', 'source-owner', 'cert-admin', 'org-admin']);
+  it('exports the five personas with fixed 32-hex ids that exist', () => {
+    expect(PERSONAS.map((p) => p.key)).toEqual(['manager', 'source-owner', 'cert-admin', 'org-admin', 'reportAdmin']);
     for (const p of PERSONAS) {
       expect(p.identityId).toMatch(HEX32);
       expect(identities.get(p.identityId)).toBeDefined();
@@ -218,6 +218,7 @@ describe('createSeed: personas', () => {
     expect(identities.get(PERSONA_IDS.sourceOwner)!.name).toBe('Priya Shah');
     expect(identities.get(PERSONA_IDS.certAdmin)).toMatchObject({ name: 'Chen Wei', levels: ['CERT_ADMIN'] });
     expect(identities.get(PERSONA_IDS.orgAdmin)).toMatchObject({ name: 'Dana Okafor', levels: ['ORG_ADMIN'] });
+    expect(identities.get(PERSONA_IDS.reportAdmin)).toMatchObject({ name: 'Anika Chen', levels: ['REPORT_ADMIN'], title: 'Compliance Analyst' });
     expect(t.identities.filter((i) => i.levels.includes('REPORT_ADMIN')).length).toBeGreaterThanOrEqual(1);
   });
 

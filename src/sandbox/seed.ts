@@ -29,7 +29,7 @@ import type {
  * relative to `anchor`. Bump SEED_VERSION whenever the output for given options changes.
  */
 
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 export interface SeedOptions {
   /** Epoch ms all dates are relative to (the sandbox's creation or last reset). */
@@ -44,6 +44,7 @@ export const PERSONA_IDS = {
   sourceOwner: '2c9180857a1c8e3b017a1d0f3b2e0002',
   certAdmin: '2c9180857a1c8e3b017a1d0f3b2e0003',
   orgAdmin: '2c9180857a1c8e3b017a1d0f3b2e0004',
+  reportAdmin: '2c9180857a1c8e3b017a1d0f3b2e0005',
 } as const;
 
 export const PERSONAS: Persona[] = [
@@ -72,6 +73,12 @@ export const PERSONAS: Persona[] = [
     identityId: PERSONA_IDS.orgAdmin,
     label: 'Dana Okafor (org admin)',
     description: 'Tenant administrator (ORG_ADMIN): can do everything, including report configuration.',
+  },
+  {
+    key: 'reportAdmin',
+    identityId: PERSONA_IDS.reportAdmin,
+    label: 'Anika Chen (report admin)',
+    description: 'Compliance analyst (REPORT_ADMIN): sees campaigns and their reports only; cannot create, change or review.',
   },
 ];
 
@@ -657,11 +664,17 @@ class SeedBuilder {
     });
 
     // Report admins: a compliance analyst in Legal and an internal auditor in Finance.
-    for (const [deptName, title] of [['Legal', 'Compliance Analyst'], ['Finance', 'Internal Audit Lead']] as const) {
+    // The compliance analyst is the report admin persona, so gets its fixed id (nothing refers to an IC yet).
+    for (const [deptName, title, fixedId] of [['Legal', 'Compliance Analyst', PERSONA_IDS.reportAdmin], ['Finance', 'Internal Audit Lead', null]] as const) {
       const person = this.people.find((p) => p.rank === 'ic' && p.dept?.name === deptName);
       if (person) {
         person.identity.title = title;
         person.identity.levels = ['REPORT_ADMIN'];
+        if (fixedId) {
+          this.personById.delete(person.identity.id);
+          person.identity.id = fixedId;
+          this.personById.set(fixedId, person);
+        }
       }
     }
   }

@@ -10,9 +10,10 @@ import { certificationRoutes } from './rules/certifications';
 import { campaignRoutes } from './rules/campaigns';
 import { templateRoutes } from './rules/templates';
 import { searchRoutes } from './rules/search';
+import { lookupRoutes } from './rules/lookups';
 
 /**
- * Attest's simulated ISC tenant: the 33 operations (and identity search) with ISC's rules over a persistent store, behind the
+ * Attest's simulated ISC tenant: the 33 operations (and identity search and the wizard's look-ups) with ISC's rules over a persistent store, behind the
  * same HTTP surface as a real tenant (`/v3/...` and `/oauth/token`), with ISC's rate limit, simulated
  * latency and injectable faults. It speaks Fetch Request/Response, so MSW (browser and Node) and the unit
  * tests drive it the same way.
@@ -124,7 +125,7 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern, keys, specificity: segments.filter((s) => !s.startsWith(':')).length };
 }
 
-const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes]
+const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes, ...lookupRoutes]
   .map(compile)
   .sort((a, b) => b.specificity - a.specificity);
 

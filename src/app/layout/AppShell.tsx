@@ -13,7 +13,7 @@ import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { isAdmin, sessionStore, useSession } from '../../features/auth/session';
+import { canSeeCampaigns, sessionStore, useSession } from '../../api/session';
 import { useSandboxControls } from '../sandbox-context';
 import { HeldDecisionsBanner, useLeaveIdentityGuard } from '../../features/certifications/workspace/decisions/HeldDecisions';
 import { PersonaSwitcher } from './PersonaSwitcher';
@@ -44,13 +44,13 @@ function ThemeToggle() {
   );
 }
 
-/** The frame of every signed-in page: app bar, navigation (admin areas for admins only), content. */
+/** The frame of every signed-in page: app bar, navigation (the Campaigns area for admins and report admins only), content. */
 export function AppShell() {
   const session = useSession();
   const sandbox = useSandboxControls();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const admin = isAdmin(session);
+  const campaigns = canSeeCampaigns(session);
   const leave = useLeaveIdentityGuard();
 
   return (
@@ -67,7 +67,7 @@ export function AppShell() {
           {sandbox ? <Chip label="Sandbox" size="small" color="warning" sx={{ fontWeight: 600 }} /> : null}
           <Stack component="nav" aria-label="Main" direction="row" sx={{ gap: 0.5, ml: 1 }}>
             <NavButton to="/certifications">Certifications</NavButton>
-            {admin ? <NavButton to="/campaigns">Campaigns</NavButton> : null}
+            {campaigns ? <NavButton to="/campaigns">Campaigns</NavButton> : null}
           </Stack>
           <Box sx={{ flexGrow: 1 }} />
           {sandbox ? (

@@ -12,7 +12,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useNotify } from '../../components/notifications';
-import { sessionStore, signInWithClientCredentials, useSession } from '../../features/auth/session';
+import { sessionStore, signInWithClientCredentials, useSession } from '../../api/session';
 import { useLeaveIdentityGuard } from '../../features/certifications/workspace/decisions/HeldDecisions';
 import { useSandboxControls } from '../sandbox-context';
 

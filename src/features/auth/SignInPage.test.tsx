@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupSandbox } from '../../../test/sandbox-harness';
 import { renderRoute } from '../../../test/render';
-import { sessionStore } from './session';
+import { sessionStore } from '../../api/session';
 
 const sb = setupSandbox();
 

@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { sessionFromToken, sessionStore, signInWithClientCredentials } from './session';
+import { sessionFromToken, sessionStore, signInWithClientCredentials } from '../../api/session';
 
 /**
  * Sign-in to a real tenant: a personal access token (client ID and secret, exchanged at the tenant's

@@ -291,7 +291,7 @@ describe('Certification Campaigns: campaign operations', () => {
         [{ type: 'ROLE_COMPOSITION' }, /roleCompositionCampaignInfo with a remediatorRef is required/],
         [{ type: 'ROLE_COMPOSITION', roleCompositionCampaignInfo: {} as never }, /remediatorRef/],
         [{ type: 'ROLE_COMPOSITION', roleCompositionCampaignInfo: { remediatorRef: { type: 'IDENTITY', id: 'nobody' } } }, /remediatorRef\.id: no identity with id nobody/],
-        [{ type: 'ROLE_COMPOSITION', roleCompositionCampaignInfo: { remediatorRef: { type: 'IDENTITY', id: persona('cert-admin') } } }, /not an Org Admin/],
+        [{ type: 'ROLE_COMPOSITION', roleCompositionCampaignInfo: { remediatorRef: { type: 'IDENTITY', id: persona('cert-admin') } } }, /not a Role Admin or an Org Admin/],
         [{ type: 'ROLE_COMPOSITION', roleCompositionCampaignInfo: { remediatorRef: { type: 'GOVERNANCE_GROUP', id: orgAdmin } as never } }, /remediatorRef\.type/],
         [
           { type: 'ROLE_COMPOSITION', roleCompositionCampaignInfo: { remediatorRef: { type: 'IDENTITY', id: orgAdmin }, roleIds: ['r'], query: 'admin' } },

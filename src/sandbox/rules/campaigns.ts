@@ -22,7 +22,7 @@ import {
   type RequestContext,
   type Route,
 } from '../context';
-import { ADMIN_REASSIGN_MAX } from '../../api/rules';
+import { ADMIN_REASSIGN_MAX, CAMPAIGN_BUSY_STATUSES, REMEDIATOR_LEVELS, dateAtOffset, deadlineAllowsActivation, holdsLevel } from '../../api/rules';
 import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
 import type { CampaignRecord } from '../model';
@@ -66,8 +66,6 @@ const PATCH_RULE = Object.entries(PATCHABLE)
   .map(([status, fields]) => `${status} campaigns allow ${fields.map((f) => `/${f}`).join(', ')}`)
   .join('; ');
 
-/** Statuses in which a campaign is busy with background work and cannot be deleted. */
-const BUSY: readonly CampaignStatus[] = ['ACTIVATING', 'COMPLETING', 'CANCELING'];
 
 /** Z, ±hh:mm, ±hhmm or ±hh (ISO-8601 offsets), as startCampaign's timeZone. */
 const TIME_ZONE = /^(?:Z|([+-])(\d{2})(?::?(\d{2}))?)$/;
@@ -185,8 +183,8 @@ export function validateCampaignDefinition(ctx: RequestContext, value: unknown, 
       if (!info) throw badRequest(`${at('roleCompositionCampaignInfo')} with a remediatorRef is required for a ROLE_COMPOSITION campaign.`);
       const remediator = ctx.store.get('identities', info.remediatorRef.id);
       if (!remediator) throw badRequest(`${at('roleCompositionCampaignInfo.remediatorRef.id')}: no identity with id ${info.remediatorRef.id}.`);
-      if (!remediator.levels.includes('ORG_ADMIN')) {
-        throw badRequest(`${at('roleCompositionCampaignInfo.remediatorRef')}: ${remediator.name} is not an Org Admin, so cannot be the remediator.`);
+      if (!holdsLevel(remediator.levels, REMEDIATOR_LEVELS)) {
+        throw badRequest(`${at('roleCompositionCampaignInfo.remediatorRef')}: ${remediator.name} is not a Role Admin or an Org Admin, so cannot be the remediator.`);
       }
       if (isSet(info.roleIds) && isSet(info.query?.trim())) {
         throw badRequest(`${at('roleCompositionCampaignInfo')}: set at most one of roleIds and query (neither means all roles).`);
@@ -224,11 +222,6 @@ export function createCampaignRecord(store: Store, definition: Campaign): Campai
 
 function infoAlert(text: string): CampaignAlert {
   return { level: 'INFO', localizations: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text }] };
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant at a UTC offset. */
-function dateAt(ms: number, offsetMinutes: number): string {
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
 function parseTimeZone(text: string): number {
@@ -369,8 +362,8 @@ export const campaignRoutes: Route[] = [
       const offset = parseTimeZone(timeZone);
       if (campaign.status !== 'STAGED') throw badRequest(`The campaign must be STAGED to be activated; it is ${campaign.status}.`);
       if (!campaign.deadline) throw badRequest('The campaign has no deadline; set one in the future before activating it.');
-      const today = dateAt(ctx.store.now().getTime(), offset);
-      if (dateAt(Date.parse(campaign.deadline), offset) <= today) {
+      const today = dateAtOffset(ctx.store.now().getTime(), offset);
+      if (!deadlineAllowsActivation(campaign.deadline, ctx.store.now().getTime(), offset)) {
         throw badRequest(`The deadline (${campaign.deadline}) must be after today (${today}, time zone ${timeZone}) to activate the campaign.`);
       }
       ctx.store.put('campaigns', { ...campaign, status: 'ACTIVATING', modified: ctx.store.nowIso(), transitionAt: later(ctx.store, DURATIONS.activateMs) });
@@ -417,7 +410,7 @@ export const campaignRoutes: Route[] = [
       const ids = [...new Set(parseBody(ctx, CampaignsDeleteRequest, 'CampaignsDeleteRequest').ids ?? [])];
       if (ids.length === 0) throw badRequest('ids must name at least one campaign to delete.');
       const campaigns = ids.map((id) => campaignFor(ctx, id));
-      const busy = campaigns.find((c) => BUSY.includes(c.status ?? 'PENDING'));
+      const busy = campaigns.find((c) => CAMPAIGN_BUSY_STATUSES.includes(c.status ?? 'PENDING'));
       if (busy) throw badRequest(`Campaign ${busy.id} is ${busy.status} and cannot be deleted until that finishes; nothing was deleted.`);
       const now = ctx.store.nowIso();
       for (const campaign of campaigns) {

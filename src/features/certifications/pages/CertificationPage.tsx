@@ -14,7 +14,7 @@ import { useParams } from 'react-router';
 import type { AccessReviewItem, IdentityCertificationDto } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
-import { isAdmin, useSession } from '../../auth/session';
+import { isAdmin, useSession } from '../../../api/session';
 import { PhaseChip } from '../components/PhaseChip';
 import { certificationQueries } from '../queries';
 import { DecisionStatus } from '../workspace/DecisionStatus';

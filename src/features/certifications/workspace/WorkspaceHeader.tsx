@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { IdentityCertificationDto } from '../../../api/schemas';
 import { DueDate } from '../../../components/DueDate';
 import { formatDateTime } from '../../../components/format';
-import { campaignTypeLabel } from '../../campaigns/labels';
+import { campaignTypeLabel } from '../../../components/campaignLabels';
 import { CertificationProgress } from '../components/CertificationProgress';
 import { certificationQueries } from '../queries';
 import { commentRequirementText } from './decisions/comments';

@@ -6,7 +6,7 @@ import { f } from '../../../../api/filters';
 import { decodeAccessToken } from '../../../../api/jwt';
 import { DECIDE_MAX } from '../../../../api/rules';
 import type { AccessReviewItem, CertificationDecision, ReviewDecision } from '../../../../api/schemas';
-import { sessionStore, type Session } from '../../../auth/session';
+import { sessionStore, type Session } from '../../../../api/session';
 import { certificationQueries } from '../../queries';
 import { applyDecisionsToCache, itemQueries } from '../items';
 import {

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { configureClient } from '../../api/http';
-import { decodeAccessToken } from '../../api/jwt';
-import { CERTIFICATION_ADMIN_LEVELS, holdsLevel } from '../../api/rules';
+import { configureClient } from './http';
+import { decodeAccessToken } from './jwt';
+import { CERTIFICATION_ADMIN_LEVELS, REPORT_LEVELS, holdsLevel } from './rules';
 
 /**
  * Who is signed in. The access token lives in memory and sessionStorage only (never localStorage), and
@@ -70,6 +70,11 @@ export function useSessionExpired(): boolean {
 
 export function isAdmin(session: Session | null): boolean {
   return Boolean(session && holdsLevel(session.authorities, CERTIFICATION_ADMIN_LEVELS));
+}
+
+/** May see the Campaigns area: certification admins, and REPORT_ADMIN (who sees reports only). */
+export function canSeeCampaigns(session: Session | null): boolean {
+  return Boolean(session && holdsLevel(session.authorities, REPORT_LEVELS));
 }
 
 /** A session from an access token; throws a readable error when the token can't be used. */

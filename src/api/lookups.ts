@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { requestPage } from './http';
+import type { Filter } from './filters';
+import type { CollectionPage, FilterField, Paging, Sorter } from './collections';
+import { LIST_ROLES_MAX_LIMIT } from './rules';
+
+/**
+ * The look-ups of ISC v3's supporting definition that the campaign wizard's pickers use: sources, roles,
+ * access profiles and public identities, one function per operationId. Who may call each is in
+ * `LOOKUP_LEVELS` (rules.ts). Schemas keep the fields a picker shows; everything else is optional and
+ * unknown fields are stripped, so a tenant's extra or missing attributes never fail a response.
+ */
+
+type RequestOptions = { signal?: AbortSignal };
+
+/** A reference to an identity (or governance group) as owners and managers are given. */
+export const LookupReference = z.object({
+  type: z.string().nullish(),
+  id: z.string().nullish(),
+  name: z.string().nullish(),
+});
+export type LookupReference = z.infer<typeof LookupReference>;
+
+/** A source (Source): required by the spec are name, owner and connector; only id and name are needed here. */
+export const Source = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  owner: LookupReference.nullish(),
+  type: z.string().nullish(),
+  connector: z.string().nullish(),
+  connectorName: z.string().nullish(),
+  authoritative: z.boolean().nullish(),
+  healthy: z.boolean().nullish(),
+  /** An open enum (SOURCE_STATE_...): any string is kept. */
+  status: z.string().nullish(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** A role (Role). */
+export const Role = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  owner: LookupReference.nullish(),
+  enabled: z.boolean().nullish(),
+  requestable: z.boolean().nullish(),
+  privilegeLevel: z.string().nullish(),
+});
+export type Role = z.infer<typeof Role>;
+
+/** An access profile (AccessProfile). */
+export const AccessProfile = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  owner: LookupReference.nullish(),
+  source: LookupReference.nullish(),
+  enabled: z.boolean().nullish(),
+  requestable: z.boolean().nullish(),
+});
+export type AccessProfile = z.infer<typeof AccessProfile>;
+
+/** An identity as any signed-in user may see it (PublicIdentity); the spec marks nothing required. */
+export const PublicIdentity = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  alias: z.string().nullish(),
+  email: z.string().nullish(),
+  status: z.string().nullish(),
+  /** Open enum (ACTIVE, INACTIVE_SHORT_TERM, INACTIVE_LONG_TERM): any string is kept. */
+  identityState: z.string().nullish(),
+  manager: LookupReference.nullish(),
+});
+export type PublicIdentity = z.infer<typeof PublicIdentity>;
+
+export interface ListSourcesParams extends Paging {
+  filters?: Filter<FilterField<'listSources'>>;
+  sorters?: Sorter<'listSources'>[];
+  /** A SOURCE_SUBADMIN must pass `me` (or their id) to list the sources they administer. */
+  forSubadmin?: string;
+  includeIDNSource?: boolean;
+}
+
+/** Sources of the tenant (ORG_ADMIN, SOURCE_ADMIN, SOURCE_SUBADMIN, ROLE_SUBADMIN). */
+export function listSources(params: ListSourcesParams = {}, options: RequestOptions = {}): Promise<CollectionPage<Source>> {
+  const { filters, sorters, forSubadmin, includeIDNSource, ...paging } = params;
+  return requestPage({
+    operationId: 'listSources',
+    path: '/sources',
+    query: { 'for-subadmin': forSubadmin, includeIDNSource },
+    paging,
+    filters,
+    sorters,
+    schema: z.array(Source),
+    ...options,
+  });
+}
+
+export interface ListRolesParams extends Paging {
+  filters?: Filter<FilterField<'listRoles'>>;
+  sorters?: Sorter<'listRoles'>[];
+  forSubadmin?: string;
+}
+
+/** Roles of the tenant (ORG_ADMIN, ROLE_ADMIN, ROLE_SUBADMIN); at most 50 per page. */
+export function listRoles(params: ListRolesParams = {}, options: RequestOptions = {}): Promise<CollectionPage<Role>> {
+  const { filters, sorters, forSubadmin, ...paging } = params;
+  if (paging.limit !== undefined && paging.limit > LIST_ROLES_MAX_LIMIT) {
+    throw new RangeError(`listRoles takes at most ${LIST_ROLES_MAX_LIMIT} roles per page; asked for ${paging.limit}.`);
+  }
+  return requestPage({
+    operationId: 'listRoles',
+    path: '/roles',
+    query: { 'for-subadmin': forSubadmin },
+    paging,
+    filters,
+    sorters,
+    schema: z.array(Role),
+    ...options,
+  });
+}
+
+export interface ListAccessProfilesParams extends Paging {
+  filters?: Filter<FilterField<'listAccessProfiles'>>;
+  sorters?: Sorter<'listAccessProfiles'>[];
+  forSubadmin?: string;
+}
+
+/** Access profiles (ORG_ADMIN, ROLE_ADMIN, ROLE_SUBADMIN, SOURCE_ADMIN, SOURCE_SUBADMIN). */
+export function listAccessProfiles(params: ListAccessProfilesParams = {}, options: RequestOptions = {}): Promise<CollectionPage<AccessProfile>> {
+  const { filters, sorters, forSubadmin, ...paging } = params;
+  return requestPage({
+    operationId: 'listAccessProfiles',
+    path: '/access-profiles',
+    query: { 'for-subadmin': forSubadmin },
+    paging,
+    filters,
+    sorters,
+    schema: z.array(AccessProfile),
+    ...options,
+  });
+}
+
+export interface GetPublicIdentitiesParams extends Paging {
+  filters?: Filter<FilterField<'getPublicIdentities'>>;
+  sorters?: Sorter<'getPublicIdentities'>[];
+  /** Leaves out incomplete identities and uncorrelated accounts (no email, no last name, ...). */
+  addCoreFilters?: boolean;
+}
+
+/** Identities as any signed-in user may look them up (USER level). */
+export function getPublicIdentities(params: GetPublicIdentitiesParams = {}, options: RequestOptions = {}): Promise<CollectionPage<PublicIdentity>> {
+  const { filters, sorters, addCoreFilters, ...paging } = params;
+  return requestPage({
+    operationId: 'getPublicIdentities',
+    path: '/public-identities',
+    query: { 'add-core-filters': addCoreFilters },
+    paging,
+    filters,
+    sorters,
+    schema: z.array(PublicIdentity),
+    ...options,
+  });
+}

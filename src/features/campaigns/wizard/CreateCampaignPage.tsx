@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../../api/errors';
+import { campaignTypeLabel } from '../../../components/campaignLabels';
+import { PageContainer } from '../../../components/PageContainer';
+import { emptyForm, FIELD_STEP, stepErrors, toCampaignBody, validate, type CampaignForm, type WizardStep } from './form';
+import { BasicsStep, OptionsStep, ScopeStep, TypeStep } from './steps';
+import { useCreateCampaign } from './useCreateCampaign';
+
+const STEPS: { key: WizardStep; label: string }[] = [
+  { key: 'type', label: 'Type' },
+  { key: 'basics', label: 'Name and deadline' },
+  { key: 'scope', label: 'Who and what' },
+  { key: 'options', label: 'Options' },
+  { key: 'review', label: 'Review' },
+];
+
+/** The form survives a reload of this tab (sessionStorage), and is cleared once the campaign is created. */
+const DRAFT_KEY = 'attest.campaign-draft';
+
+function loadDraft(): CampaignForm {
+  try {
+    const text = sessionStorage.getItem(DRAFT_KEY);
+    if (text) return { ...emptyForm(), ...(JSON.parse(text) as Partial<CampaignForm>) };
+  } catch {
+    // A broken draft is dropped.
+  }
+  return emptyForm();
+}
+
+/** The campaign wizard: one step at a time, each checked before moving on, then the exact body ISC gets. */
+export function CreateCampaignPage() {
+  const navigate = useNavigate();
+  const create = useCreateCampaign();
+  const [form, setForm] = useState<CampaignForm>(loadDraft);
+  const [active, setActive] = useState(0);
+  const [shown, setShown] = useState<Set<WizardStep>>(() => new Set());
+  const errors = validate(form);
+  const step = STEPS[active]!.key;
+  const visibleErrors = shown.has(step) ? stepErrors(errors, step) : {};
+
+  useEffect(() => {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(form));
+  }, [form]);
+
+  const change = (changes: Partial<CampaignForm>) => {
+    create.reset();
+    setForm((current) => ({ ...current, ...changes }));
+  };
+
+  function next() {
+    setShown((s) => new Set(s).add(step));
+    if (Object.keys(stepErrors(errors, step)).length) return;
+    setActive((a) => a + 1);
+  }
+
+  async function submit() {
+    const all = Object.keys(errors);
+    if (all.length) {
+      const firstStep = STEPS.findIndex((s) => all.some((field) => FIELD_STEP[field] === s.key));
+      setShown(new Set(STEPS.map((s) => s.key)));
+      setActive(Math.max(0, firstStep));
+      return;
+    }
+    try {
+      const campaign = await create.mutateAsync(toCampaignBody(form));
+      sessionStorage.removeItem(DRAFT_KEY);
+      navigate(`/campaigns/${encodeURIComponent(campaign.id ?? '')}/preflight`);
+    } catch {
+      // Shown on the review step; the form stays as it is.
+    }
+  }
+
+  const body = toCampaignBody(form);
+  return (
+    <LocalizationProvider dateAdapter={AdapterDateFns}>
+      <PageContainer title="New campaign" breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'New campaign' }]}>
+        <Stepper activeStep={active} alternativeLabel sx={{ mb: 3 }}>
+          {STEPS.map((s, index) => {
+            const failed = shown.has(s.key) && Object.keys(stepErrors(errors, s.key)).length > 0;
+            return (
+              <Step key={s.key} completed={index < active && !failed}>
+                <StepLabel error={failed} optional={failed ? <Typography variant="caption" color="error">Needs attention</Typography> : undefined}>{s.label}</StepLabel>
+              </Step>
+            );
+          })}
+        </Stepper>
+        <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }} component="section" aria-labelledby="wizard-step-title">
+          <Typography variant="h5" component="h2" id="wizard-step-title" sx={{ mb: 2 }}>
+            Step {active + 1} of {STEPS.length}: {STEPS[active]!.label}
+          </Typography>
+          {step === 'type' ? <TypeStep form={form} errors={visibleErrors} change={change} /> : null}
+          {step === 'basics' ? <BasicsStep form={form} errors={visibleErrors} change={change} /> : null}
+          {step === 'scope' ? <ScopeStep form={form} errors={visibleErrors} change={change} /> : null}
+          {step === 'options' ? <OptionsStep form={form} errors={visibleErrors} change={change} /> : null}
+          {step === 'review' ? (
+            <Box>
+              <Typography sx={{ mb: 1 }}>
+                Attest will create this {campaignTypeLabel(form.type).toLowerCase()} campaign with exactly this request body (createCampaign). ISC then generates its
+                certifications, which can take a while; you will follow it on the next page.
+              </Typography>
+              <Box
+                component="pre"
+                tabIndex={0}
+                aria-label="Request body"
+                sx={{ p: 2, bgcolor: 'action.hover', borderRadius: 1, overflow: 'auto', maxHeight: 420, fontSize: 13, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+              >
+                {JSON.stringify(body, null, 2)}
+              </Box>
+              {create.isError ? (
+                <Alert severity="error" sx={{ mt: 2 }}>
+                  <AlertTitle>The campaign was not created</AlertTitle>
+                  {create.error.message} {isApiError(create.error) ? create.error.advice : 'Try again.'}
+                  {isApiError(create.error) && create.error.status === 400 ? ' Nothing was created; correct the field it names and create again.' : null}
+                </Alert>
+              ) : null}
+            </Box>
+          ) : null}
+          <Box sx={{ display: 'flex', gap: 1, mt: 3, justifyContent: 'space-between', flexWrap: 'wrap' }}>
+            <Button onClick={() => (active === 0 ? navigate('/campaigns') : setActive((a) => a - 1))} disabled={create.isPending}>
+              {active === 0 ? 'Cancel' : 'Back'}
+            </Button>
+            {step === 'review' ? (
+              <Button variant="contained" onClick={() => void submit()} disabled={create.isPending}>
+                {create.isPending ? 'Creating…' : 'Create campaign'}
+              </Button>
+            ) : (
+              <Button variant="contained" onClick={next}>Next</Button>
+            )}
+          </Box>
+        </Paper>
+      </PageContainer>
+    </LocalizationProvider>
+  );
+}
