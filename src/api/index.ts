@@ -7,3 +7,4 @@ export * from './filters';
 export { configureClient, getClientConfig } from './http';
 export * from './schemas';
 export * from './search';
+export * from './reports';

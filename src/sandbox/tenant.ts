@@ -10,6 +10,7 @@ import { certificationRoutes } from './rules/certifications';
 import { campaignRoutes } from './rules/campaigns';
 import { templateRoutes } from './rules/templates';
 import { searchRoutes } from './rules/search';
+import { reportRoutes } from './rules/reports';
 
 /**
  * Attest's simulated ISC tenant: the 33 operations (and identity search) with ISC's rules over a persistent store, behind the
@@ -82,7 +83,7 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern, keys, specificity: segments.filter((s) => !s.startsWith(':')).length };
 }
 
-const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes]
+const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes, ...reportRoutes]
   .map(compile)
   .sort((a, b) => b.specificity - a.specificity);
 
@@ -215,6 +216,7 @@ export class SandboxTenant {
       await this.store.flush();
       const status = reply.status ?? 200;
       if (status === 204) return new Response(null, { status, headers: reply.headers });
+      if (reply.raw !== undefined) return new Response(reply.raw, { status, headers: reply.headers });
       return json(reply.body ?? {}, status, reply.headers);
     } catch (error) {
       await this.store.flush();
