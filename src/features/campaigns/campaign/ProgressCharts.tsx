@@ -18,8 +18,9 @@ function ChartFigure({ id, title, summary, table, children }: { id: string; titl
     <Paper variant="outlined" component="figure" aria-labelledby={`${id}-title`} sx={{ m: 0, p: 2, minWidth: 0 }}>
       <Typography id={`${id}-title`} variant="subtitle1" component="h3">{title}</Typography>
       <Typography variant="body2" color="text.secondary" component="figcaption" sx={{ mb: 1 }}>{summary}</Typography>
-      {/* The chart repeats the summary and table for sighted users; the text is the accessible version. */}
-      <Box aria-hidden sx={{ height: 240 }}>{children}</Box>
+      {/* The chart repeats the summary and table for sighted users; the text is the accessible version, so the
+          chart is inert: out of the tab order and the accessibility tree. */}
+      <Box inert sx={{ height: 240 }}>{children}</Box>
       <Box component="details" sx={{ mt: 1 }}>
         <Typography component="summary" variant="body2" sx={{ cursor: 'pointer' }}>{title}: data as a table</Typography>
         {table}
