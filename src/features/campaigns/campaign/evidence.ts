@@ -23,6 +23,8 @@ export interface EvidenceProgress {
 
 const REPORT_TIMEOUT_MS = 5 * 60_000;
 const POLL_MS = 1500;
+/** Certifications whose items are read at the same time. */
+const ITEM_READERS = 4;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -138,12 +140,22 @@ export async function buildEvidencePack(campaignId: string, onProgress: (p: Evid
 
   onProgress({ step: 'items', text: 'Reading the certifications', done: 0, total: 1 });
   const certs = await fetchAllPages((paging) => listIdentityCertifications({ filters: f.eq('campaign.id', campaignId), sorters: ['name'], ...paging }, { signal }));
-  const withItems: { cert: IdentityCertificationDto; items: AccessReviewItem[] }[] = [];
-  for (const [i, cert] of certs.entries()) {
-    onProgress({ step: 'items', text: `Reading items of certification ${i + 1} of ${certs.length}`, done: i, total: certs.length });
-    const items = cert.id ? await fetchAllPages((paging) => listIdentityAccessReviewItems(cert.id!, paging, { signal })) : [];
-    withItems.push({ cert, items });
-  }
+  // A few certifications at a time: faster than one by one, gentle on ISC's 100 requests per 10 s.
+  const withItems: { cert: IdentityCertificationDto; items: AccessReviewItem[] }[] = new Array(certs.length);
+  let next = 0;
+  let read = 0;
+  onProgress({ step: 'items', text: `Reading items of ${certs.length} certifications`, done: 0, total: certs.length });
+  const worker = async () => {
+    while (next < certs.length) {
+      const index = next++;
+      const cert = certs[index]!;
+      const items = cert.id ? await fetchAllPages((paging) => listIdentityAccessReviewItems(cert.id!, paging, { signal })) : [];
+      withItems[index] = { cert, items };
+      read++;
+      onProgress({ step: 'items', text: `Read the items of ${read} of ${certs.length} certifications`, done: read, total: certs.length });
+    }
+  };
+  await Promise.all(Array.from({ length: ITEM_READERS }, worker));
 
   onProgress({ step: 'zipping', text: 'Packing the zip', done: 0, total: 1 });
   const itemCount = withItems.reduce((n, c) => n + c.items.length, 0);
