@@ -99,6 +99,7 @@ export function SteerPanel({ campaign }: { campaign: Campaign & { id: string } }
             label="Stalled below (% decided)"
             type="number"
             size="small"
+            sx={{ minWidth: 230 }}
             value={thresholds.maxProgressPercent}
             onChange={(e) => setThresholds({ ...thresholds, maxProgressPercent: clamp(Number(e.target.value), 0, 100) })}
             slotProps={{ htmlInput: { min: 0, max: 100 } }}
@@ -107,6 +108,7 @@ export function SteerPanel({ campaign }: { campaign: Campaign & { id: string } }
             label="Deadline within (days)"
             type="number"
             size="small"
+            sx={{ minWidth: 230 }}
             value={thresholds.withinDays}
             onChange={(e) => setThresholds({ ...thresholds, withinDays: clamp(Number(e.target.value), 0, 365) })}
             slotProps={{ htmlInput: { min: 0, max: 365 } }}

@@ -1,4 +1,5 @@
 import { compare, type Operation } from 'fast-json-patch';
+import { relativeDays } from '../../../components/format';
 import type { CampaignStatus, IdentityCertificationDto, JsonPatchOperation, SlimCampaign } from '../../../api/schemas';
 
 /**
@@ -7,7 +8,6 @@ import type { CampaignStatus, IdentityCertificationDto, JsonPatchOperation, Slim
  * activated or completed, and which reviewers are stalled.
  */
 
-const DAY = 86_400_000;
 
 /** The fields `updateCampaign` may change. */
 export const EDITABLE_FIELDS = ['name', 'description', 'recommendationsEnabled', 'deadline', 'emailNotificationEnabled', 'autoRevokeAllowed'] as const;
@@ -171,15 +171,15 @@ export const DEFAULT_THRESHOLDS: StallThresholds = { maxProgressPercent: 50, wit
 /** Reviewers with unsigned work, less than the threshold decided, while the deadline is near or past. */
 export function stalledReviewers(loads: readonly ReviewerLoad[], deadline: string | null | undefined, thresholds: StallThresholds, now = Date.now()): ReviewerLoad[] {
   if (!deadline) return [];
-  const daysLeft = (Date.parse(deadline) - now) / DAY;
-  if (daysLeft > thresholds.withinDays) return [];
+  // Whole days, as the page shows them: "in 2 days" with a 2-day window counts as near.
+  if (relativeDays(deadline, now) > thresholds.withinDays) return [];
   return loads.filter((l) => l.pendingIds.length > 0 && l.progress * 100 < thresholds.maxProgressPercent);
 }
 
-/** Days until the deadline, rounded up (negative when past). */
+/** Whole days until the deadline (negative when past), counted as the due-date chips count them. */
 export function daysUntil(deadline: string | null | undefined, now = Date.now()): number | null {
   if (!deadline) return null;
-  return Math.ceil((Date.parse(deadline) - now) / DAY);
+  return relativeDays(deadline, now);
 }
 
 /** Splits ids into calls of at most `size`. */
