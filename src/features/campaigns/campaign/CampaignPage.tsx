@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -46,6 +47,18 @@ export function CampaignPage() {
   const [params, setParams] = useSearchParams();
   const tab: TabKey = TABS.some((t) => t.key === params.get('tab')) ? (params.get('tab') as TabKey) : 'overview';
   const query = useQuery(campaignPageQueries.campaign(id));
+  // Started beside the campaign, not after it: the charts, steering and dialogs all read this.
+  useQuery(campaignPageQueries.allCertifications(id));
+  // Background work (generation, activation, completion) changes the certifications with the status.
+  const queryClient = useQueryClient();
+  const status = query.data?.status;
+  const seenStatus = useRef(status);
+  useEffect(() => {
+    if (seenStatus.current !== undefined && seenStatus.current !== status) {
+      void queryClient.invalidateQueries({ queryKey: [...campaignPageQueries.detail(id), 'certifications'] });
+    }
+    seenStatus.current = status;
+  }, [queryClient, id, status]);
 
   if (query.isError && isApiError(query.error) && query.error.status === 404) {
     return (
@@ -98,7 +111,7 @@ export function CampaignPage() {
 }
 
 function Overview({ campaign }: { campaign: Campaign & { id: string } }) {
-  const certs = useQuery({ ...campaignPageQueries.allCertifications(campaign.id), enabled: campaign.status !== 'PENDING' });
+  const certs = useQuery(campaignPageQueries.allCertifications(campaign.id));
   const done = campaign.status === 'COMPLETED' || campaign.status === 'ARCHIVED' || campaign.status === 'COMPLETING';
   const alerts = campaign.alerts ?? [];
   return (
