@@ -171,3 +171,29 @@ describe('Campaign page: steering', () => {
     expect(await screen.findByText('No reviewer is stalled: the deadline is more than 0 days away.')).toBeInTheDocument();
   });
 });
+
+describe('Campaign page: reassign', () => {
+  it('moves a reviewer’s unsigned certifications to a chosen identity with a reason, following the task to its end', async () => {
+    const campaign = await openCampaign(/Q\d \d{4} Manager Review/, '?tab=steer');
+    const morgan = sb.persona('manager').identityId;
+    const dana = sb.persona('org-admin').identityId;
+    const danaName = sb.tenant.store.get('identities', dana)!.name;
+    const morganName = sb.tenant.store.get('identities', morgan)!.name;
+    const pending = sb.tenant.store.all('certifications').filter((c) => c.campaignId === campaign.id && c.reviewerId === morgan && c.phase !== 'SIGNED');
+    await userEvent.click(await screen.findByRole('button', { name: `Reassign ${morganName}’s certifications` }));
+    const dialog = await screen.findByRole('dialog', { name: `Reassign ${morganName}’s certifications` });
+    await userEvent.type(within(dialog).getByRole('combobox', { name: /New reviewer/ }), danaName.split(' ')[0]!);
+    await userEvent.click(await screen.findByRole('option', { name: danaName }));
+    expect(within(dialog).getByRole('button', { name: 'Reassign' })).toBeDisabled();
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Coverage while on leave');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reassign' }));
+    await waitFor(() => expect(writes(/reassign$/)).toHaveLength(1));
+    expect(writes(/reassign$/)[0]!.body).toEqual({ certificationIds: pending.map((c) => c.id), reassignTo: { id: dana, type: 'IDENTITY' }, reason: 'Coverage while on leave' });
+    // The tenant's task finishes on its clock; the dialog keeps polling until then.
+    expect(within(dialog).getByRole('button', { name: 'Reassign' })).toBeDisabled();
+    sb.clock.advance(5_000);
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: `Reassign ${morganName}’s certifications` })).not.toBeInTheDocument(), { timeout: 15_000 });
+    expect(await screen.findByText(`${pending.length} certification${pending.length === 1 ? '' : 's'} of ${morganName} moved to ${danaName}.`)).toBeInTheDocument();
+    expect(sb.tenant.store.all('certifications').filter((c) => c.campaignId === campaign.id && c.reviewerId === dana && c.reassignment?.comment === 'Coverage while on leave')).toHaveLength(pending.length);
+  });
+});
