@@ -197,3 +197,22 @@ describe('Campaign page: reassign', () => {
     expect(sb.tenant.store.all('certifications').filter((c) => c.campaignId === campaign.id && c.reviewerId === dana && c.reassignment?.comment === 'Coverage while on leave')).toHaveLength(pending.length);
   });
 });
+
+describe('Campaign page: delete', () => {
+  it('deletes only after the campaign’s name is typed, then goes back to the campaigns', async () => {
+    const campaign = campaignNamed(/Role Composition Review/);
+    const { router } = renderRoute(`/campaigns/${campaign.id}`);
+    expect(await screen.findByRole('heading', { level: 1, name: campaign.name })).toBeInTheDocument();
+    const dialog = await openDialog('Delete', 'Delete campaign');
+    const confirm = within(dialog).getByRole('button', { name: 'Delete campaign' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Type the campaign’s name/ }), 'Role Composition');
+    expect(confirm).toBeDisabled();
+    await userEvent.clear(within(dialog).getByRole('textbox', { name: /Type the campaign’s name/ }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Type the campaign’s name/ }), campaign.name);
+    await userEvent.click(confirm);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/campaigns'));
+    expect(writes(/\/campaigns\/delete$/).map((r) => r.body)).toEqual([{ ids: [campaign.id] }]);
+    expect(sb.tenant.store.get('campaigns', campaign.id)?.status).toBe('CANCELING');
+  });
+});
