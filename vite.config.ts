@@ -32,7 +32,8 @@ export default defineConfig(({ mode }) => {
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
               { name: 'mui', test: /node_modules[\\/](@mui[\\/](material|system|utils|styled-engine|private-theming|core-downloads-tracker)|@emotion|@popperjs|react-transition-group)[\\/]/ },
-              { name: 'datagrid', test: /node_modules[\\/]@mui[\\/]x-/ },
+              // Not the charts: they are admin-only (the campaign page) and stay in its lazy chunk, off the reviewer's first page.
+              { name: 'datagrid', test: /node_modules[\\/]@mui[\\/]x-(?!charts)/ },
             ],
           },
         },

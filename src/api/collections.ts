@@ -43,6 +43,11 @@ export const collectionRules = {
     filters: { id: ['eq', 'in'], targetId: ['eq', 'in'], type: ['eq', 'in'] },
     sorters: [],
   },
+  /** Not a collection, but filtered with the standard syntax (supporting definition, Certification Summaries). */
+  getIdentityDecisionSummary: {
+    filters: { 'identitySummary.id': ['eq', 'in'] },
+    sorters: [],
+  },
   getActiveCampaigns: {
     filters: { id: ['eq', 'in'], name: ['eq', 'sw'], status: ['eq', 'in'] },
     sorters: ['name', 'created'],

@@ -94,12 +94,25 @@ export function path(strings: TemplateStringsArray, ...values: string[]): string
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export async function request<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<ApiResponse<Output<S>>> {
+  const response = await send(spec, 'application/json');
+  return { data: await parseBody(response, spec), status: response.status, headers: response.headers };
+}
+
+/** A file the tenant answers (a report as CSV or PDF): the same path, errors and retries as `request`. */
+export async function requestFile(spec: Omit<RequestSpec<null>, 'schema'>, accept: string): Promise<{ blob: Blob; fileName: string | null; contentType: string }> {
+  const response = await send({ ...spec, schema: null }, accept);
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName: fileName ? decodeURIComponent(fileName) : null, contentType: response.headers.get('Content-Type') ?? '' };
+}
+
+async function send(spec: RequestSpec<z.ZodType | null>, accept: string): Promise<Response> {
   const { operationId, method } = spec;
   const isRead = method === 'GET';
   const url = buildUrl(spec.path, spec.query);
   for (let attempt = 1; ; attempt++) {
     const token = spec.accessToken ?? config.getAccessToken();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (spec.body !== undefined) headers['Content-Type'] = spec.contentType ?? 'application/json';
 
@@ -122,7 +135,7 @@ export async function request<S extends z.ZodType | null>(spec: RequestSpec<S>):
       throw error;
     }
 
-    if (response.ok) return { data: await parseBody(response, spec), status: response.status, headers: response.headers };
+    if (response.ok) return response;
 
     const error = await toApiError(response, operationId);
     if (response.status === 429 && attempt < config.maxAttempts) {

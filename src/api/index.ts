@@ -8,3 +8,4 @@ export { configureClient, getClientConfig } from './http';
 export * from './schemas';
 export * from './search';
 export * from './lookups';
+export * from './reports';

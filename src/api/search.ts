@@ -15,6 +15,8 @@ export const IdentityDocument = z.object({
   name: z.string(),
   displayName: z.string().nullish(),
   email: z.string().nullish(),
+  /** The identity's manager, when it has one (used to escalate a reviewer's work). */
+  manager: z.object({ id: z.string(), name: z.string().nullish(), displayName: z.string().nullish() }).nullish(),
 });
 export type IdentityDocument = z.infer<typeof IdentityDocument>;
 

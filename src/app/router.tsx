@@ -54,6 +54,13 @@ export const routes: RouteObject[] = [
               return { Component: () => <RequireAdmin><PreflightPage /></RequireAdmin> };
             },
           },
+          {
+            path: 'campaigns/:id',
+            lazy: async () => {
+              const { CampaignPage } = await import('../features/campaigns/campaign/CampaignPage');
+              return { Component: () => <RequireAdmin><CampaignPage /></RequireAdmin> };
+            },
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -18,6 +18,8 @@ export interface RequestContext {
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** A file instead of JSON (report downloads); its Content-Type goes in `headers`. */
+  raw?: Uint8Array<ArrayBuffer> | string;
   headers?: Record<string, string>;
 }
 

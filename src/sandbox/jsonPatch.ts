@@ -1,9 +1,10 @@
+import { applyPatch as applyJsonPatch, JsonPatchError, validate, type Operation } from 'fast-json-patch';
 import { badRequest } from './errors';
 
 /**
- * RFC 6902 JSON Patch over RFC 6901 JSON Pointers, for the two PATCH operations. A patch applies
- * atomically: it works on a copy, so a failing operation leaves the document untouched. Every problem is
- * a 400 naming the operation (by index) and the path.
+ * RFC 6902 JSON Patch for the two PATCH operations, applied by fast-json-patch (the same library the client
+ * builds its patches with). A patch applies atomically: it works on a copy, so a failing operation leaves the
+ * document untouched. Every problem is a 400 naming the operation (by index) and the path.
  */
 
 export type PatchOp = 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
@@ -16,34 +17,54 @@ export interface PatchOperation {
 }
 
 const OPS: readonly PatchOp[] = ['add', 'remove', 'replace', 'move', 'copy', 'test'];
-const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
 
-type Container = Record<string, unknown> | unknown[];
+/** What fast-json-patch's error names mean, in words a client developer can act on. */
+const REASONS: Partial<Record<string, string>> = {
+  OPERATION_NOT_AN_OBJECT: 'must be an object',
+  OPERATION_OP_INVALID: `op must be one of ${OPS.join(', ')}`,
+  OPERATION_PATH_INVALID: 'path must be a JSON Pointer string: must be empty or start with "/"',
+  OPERATION_FROM_REQUIRED: 'needs a from pointer',
+  OPERATION_VALUE_REQUIRED: 'needs a value',
+  OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED: 'needs a value',
+  OPERATION_PATH_CANNOT_ADD: 'the parent of the target does not exist',
+  OPERATION_PATH_UNRESOLVABLE: 'nothing at that path',
+  OPERATION_FROM_UNRESOLVABLE: 'nothing at the from path',
+  OPERATION_PATH_ILLEGAL_ARRAY_INDEX: 'not an array index',
+  OPERATION_VALUE_OUT_OF_BOUNDS: 'the array index is out of range',
+  TEST_OPERATION_FAILED: 'test failed',
+};
+
+function describe(error: InstanceType<typeof JsonPatchError>, operations?: readonly PatchOperation[]): string {
+  // While applying, fast-json-patch reports index 0 for every operation; the failing operation object is exact.
+  const found = operations ? operations.indexOf(error.operation as PatchOperation) : -1;
+  const index = found >= 0 ? found : error.index;
+  const operation = index !== undefined ? operations?.[index] : undefined;
+  const where = index === undefined ? 'The patch' : `Patch operation ${index}${operation ? ` (${operation.op} ${operation.path})` : ''}`;
+  const reason = REASONS[error.name] ?? error.message.split('\n')[0]!;
+  return `${where}: ${reason}.`;
+}
 
 /** Checks a request body is a JSON Patch document: an array of operations with the members each op needs. */
 export function parsePatch(body: unknown): PatchOperation[] {
   if (!Array.isArray(body)) throw badRequest('The body must be a JSON Patch document: an array of operations.');
-  return body.map((raw, index) => {
-    const where = `Patch operation ${index}`;
-    if (!isObject(raw)) throw badRequest(`${where} must be an object.`);
-    const { op, path, from } = raw;
-    if (typeof op !== 'string' || !OPS.includes(op as PatchOp)) {
-      throw badRequest(`${where}: op must be one of ${OPS.join(', ')}; it was ${JSON.stringify(op)}.`);
-    }
-    if (typeof path !== 'string') throw badRequest(`${where}: path must be a JSON Pointer string.`);
-    parsePointer(path, `${where}: path`);
-    if ((op === 'add' || op === 'replace' || op === 'test') && !('value' in raw)) {
-      throw badRequest(`${where}: "${op}" needs a value.`);
-    }
-    if (op === 'move' || op === 'copy') {
-      if (typeof from !== 'string') throw badRequest(`${where}: "${op}" needs a from pointer.`);
-      parsePointer(from, `${where}: from`);
-    }
-    const operation: PatchOperation = { op: op as PatchOp, path };
-    if ('value' in raw) operation.value = raw.value;
-    if (typeof from === 'string') operation.from = from;
-    return operation;
+  // fast-json-patch also knows an internal `_get`, which is not RFC 6902.
+  body.forEach((raw: unknown, index) => {
+    const op = typeof raw === 'object' && raw !== null ? (raw as { op?: unknown }).op : undefined;
+    if (op === '_get') throw badRequest(`Patch operation ${index}: ${REASONS.OPERATION_OP_INVALID}; it was "_get".`);
   });
+  const error = validate(body as Operation[]);
+  if (error) throw badRequest(describe(error));
+  const operations = body as PatchOperation[];
+  operations.forEach((operation, index) => {
+    parsePointer(operation.path, `Patch operation ${index}: path`);
+    if (operation.from !== undefined) parsePointer(operation.from, `Patch operation ${index}: from`);
+  });
+  return operations.map(({ op, path, value, from }) => ({
+    op,
+    path,
+    ...(value !== undefined || op === 'add' || op === 'replace' || op === 'test' ? { value } : {}),
+    ...(from !== undefined ? { from } : {}),
+  }));
 }
 
 /** The reference tokens of a JSON Pointer, `~1` and `~0` unescaped; `""` is the whole document. */
@@ -66,105 +87,17 @@ export function changedPaths(operation: PatchOperation): string[] {
   return [operation.path];
 }
 
-/** Applies a patch to a copy of the document and returns the copy. */
+/** Applies a patch to a copy of the document and returns the copy; `__proto__` and `constructor/prototype` are refused. */
 export function applyPatch<T>(document: T, operations: readonly PatchOperation[]): T {
-  let doc: unknown = structuredClone(document);
-  operations.forEach((operation, index) => {
-    doc = applyOperation(doc, operation, `Patch operation ${index} (${operation.op} ${operation.path})`);
-  });
-  return doc as T;
-}
-
-function applyOperation(doc: unknown, operation: PatchOperation, where: string): unknown {
-  const tokens = parsePointer(operation.path, `${where}: path`);
-  switch (operation.op) {
-    case 'add':
-      return add(doc, tokens, structuredClone(operation.value), where);
-    case 'remove':
-      return remove(doc, tokens, where).doc;
-    case 'replace': {
-      const removed = remove(doc, tokens, where);
-      return add(removed.doc, tokens, structuredClone(operation.value), where);
+  const copies = structuredClone(operations) as PatchOperation[];
+  try {
+    // validateOperation: true, mutateDocument: false, banPrototypeModifications: true.
+    return applyJsonPatch(structuredClone(document), copies as Operation[], true, false, true).newDocument;
+  } catch (error) {
+    if (error instanceof JsonPatchError) throw badRequest(describe(error, copies));
+    if (error instanceof TypeError && /banned/.test(error.message)) {
+      throw badRequest('The patch may not modify __proto__ or constructor/prototype.');
     }
-    case 'move': {
-      const fromTokens = parsePointer(operation.from!, `${where}: from`);
-      if (operation.path === operation.from) return doc;
-      if (fromTokens.length < tokens.length && fromTokens.every((t, i) => tokens[i] === t)) {
-        throw badRequest(`${where}: a location cannot be moved into one of its own children (from ${operation.from}).`);
-      }
-      const removed = remove(doc, fromTokens, where);
-      return add(removed.doc, tokens, removed.value, where);
-    }
-    case 'copy': {
-      const value = get(doc, parsePointer(operation.from!, `${where}: from`), where);
-      return add(doc, tokens, structuredClone(value), where);
-    }
-    case 'test': {
-      const actual = get(doc, tokens, where);
-      if (!deepEqual(actual, operation.value)) throw badRequest(`${where}: test failed; the value there is ${JSON.stringify(actual)}.`);
-      return doc;
-    }
+    throw error;
   }
-}
-
-/** The container holding the pointer's last token (which must exist), and that token. */
-function parentOf(doc: unknown, tokens: string[], where: string): { parent: Container; key: string } {
-  const parent = get(doc, tokens.slice(0, -1), where);
-  if (!isContainer(parent)) throw badRequest(`${where}: the parent of the target is not an object or an array.`);
-  return { parent, key: tokens[tokens.length - 1]! };
-}
-
-function get(doc: unknown, tokens: string[], where: string): unknown {
-  let current = doc;
-  for (const token of tokens) {
-    if (Array.isArray(current)) {
-      if (!ARRAY_INDEX.test(token) || Number(token) >= current.length) throw badRequest(`${where}: no array element "${token}".`);
-      current = current[Number(token)];
-    } else if (isObject(current) && Object.hasOwn(current, token)) {
-      current = current[token];
-    } else {
-      throw badRequest(`${where}: nothing at "${token}".`);
-    }
-  }
-  return current;
-}
-
-function add(doc: unknown, tokens: string[], value: unknown, where: string): unknown {
-  if (tokens.length === 0) return value;
-  const { parent, key } = parentOf(doc, tokens, where);
-  if (Array.isArray(parent)) {
-    const index = key === '-' ? parent.length : ARRAY_INDEX.test(key) ? Number(key) : NaN;
-    if (!(index <= parent.length)) throw badRequest(`${where}: "${key}" is not an index from 0 to ${parent.length} or "-".`);
-    parent.splice(index, 0, value);
-  } else {
-    Object.defineProperty(parent, key, { value, writable: true, enumerable: true, configurable: true });
-  }
-  return doc;
-}
-
-function remove(doc: unknown, tokens: string[], where: string): { doc: unknown; value: unknown } {
-  if (tokens.length === 0) return { doc: undefined, value: doc };
-  const value = get(doc, tokens, where);
-  const { parent, key } = parentOf(doc, tokens, where);
-  if (Array.isArray(parent)) parent.splice(Number(key), 1);
-  else delete parent[key];
-  return { doc, value };
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (!isObject(a) || !isObject(b)) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isContainer(value: unknown): value is Container {
-  return typeof value === 'object' && value !== null;
 }

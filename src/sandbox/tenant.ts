@@ -11,6 +11,7 @@ import { campaignRoutes } from './rules/campaigns';
 import { templateRoutes } from './rules/templates';
 import { searchRoutes } from './rules/search';
 import { lookupRoutes } from './rules/lookups';
+import { reportRoutes } from './rules/reports';
 
 /**
  * Attest's simulated ISC tenant: the 33 operations (and identity search and the wizard's look-ups) with ISC's rules over a persistent store, behind the
@@ -125,7 +126,7 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern, keys, specificity: segments.filter((s) => !s.startsWith(':')).length };
 }
 
-const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes, ...lookupRoutes]
+const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes, ...lookupRoutes, ...reportRoutes]
   .map(compile)
   .sort((a, b) => b.specificity - a.specificity);
 
@@ -377,6 +378,7 @@ export class SandboxTenant {
       await this.flush();
       const status = reply.status ?? 200;
       if (status === 204) return new Response(null, { status, headers: reply.headers });
+      if (reply.raw !== undefined) return new Response(reply.raw, { status, headers: reply.headers });
       return json(reply.body ?? {}, status, reply.headers);
     } catch (error) {
       await this.flush();

@@ -34,7 +34,8 @@ import { DURATIONS, later, queueTask } from './lifecycle';
 
 /** The most certifications one admin reassign may move (AdminReviewReassign.certificationIds maxItems). */
 
-const REPORT_NAMES: Record<ReportType, string> = {
+/** The names ISC gives campaign reports (and their files). */
+export const REPORT_NAMES: Record<ReportType, string> = {
   CAMPAIGN_COMPOSITION_REPORT: 'Campaign Composition Report',
   CAMPAIGN_REMEDIATION_STATUS_REPORT: 'Campaign Remediation Status Report',
   CAMPAIGN_STATUS_REPORT: 'Campaign Status Report',
