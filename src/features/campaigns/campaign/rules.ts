@@ -1,3 +1,4 @@
+import { browserUtcOffsetMinutes, deadlineAllowsActivation, formatUtcOffset } from '../../../api/rules';
 import { compare, type Operation } from 'fast-json-patch';
 import { relativeDays } from '../../../components/format';
 import type { CampaignStatus, IdentityCertificationDto, JsonPatchOperation, SlimCampaign } from '../../../api/schemas';
@@ -61,16 +62,7 @@ function toPatchOperation(operation: Operation): JsonPatchOperation {
 
 /** The browser's UTC offset now, as ISC's activate `timeZone` takes it: `Z` or `±hh:mm`. */
 export function browserUtcOffset(date = new Date()): string {
-  const minutes = -date.getTimezoneOffset();
-  if (minutes === 0) return 'Z';
-  const sign = minutes > 0 ? '+' : '-';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant at a UTC offset in minutes. */
-function dateAt(ms: number, offsetMinutes: number): string {
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+  return formatUtcOffset(browserUtcOffsetMinutes(date));
 }
 
 export type Check = { ok: true } | { ok: false; reason: string };
@@ -85,7 +77,7 @@ export function activationCheck(campaign: SlimCampaign, now = Date.now(), offset
     return { ok: false, reason: `This campaign cannot be activated: ${why}.` };
   }
   if (!campaign.deadline) return { ok: false, reason: 'Set a deadline (tomorrow or later) before activating: ISC refuses a campaign without one.' };
-  if (dateAt(Date.parse(campaign.deadline), offsetMinutes) <= dateAt(now, offsetMinutes)) {
+  if (!deadlineAllowsActivation(campaign.deadline, now, offsetMinutes)) {
     return { ok: false, reason: 'The deadline must be tomorrow or later to activate: ISC refuses a deadline of today or earlier. Edit the deadline first.' };
   }
   return { ok: true };

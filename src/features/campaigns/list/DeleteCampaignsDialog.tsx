@@ -15,7 +15,7 @@ import { CAMPAIGN_BUSY_STATUSES } from '../../../api/rules';
 import type { SlimCampaign } from '../../../api/schemas';
 import { CAMPAIGN_STATUS_LABELS } from '../../../components/campaignLabels';
 import { useNotify } from '../../../components/notifications';
-import { useDeleteCampaigns } from './useDeleteCampaigns';
+import { useDeleteCampaigns } from '../mutations';
 
 const SHOWN = 10;
 

@@ -30,7 +30,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { CampaignStatusChip } from '../list/status';
 import { campaignQueries } from '../queries';
 import { preflightChecks, type CheckResult, type PreflightCheck } from './checks';
-import { useActivateCampaign } from './useActivateCampaign';
+import { useActivateCampaign } from '../mutations';
 
 /** Statuses that move on by themselves: the page keeps asking until they settle. */
 const MOVING = new Set(['PENDING', 'ACTIVATING', 'CANCELING']);
@@ -140,7 +140,7 @@ export function PreflightPage() {
 
   async function onActivate() {
     try {
-      await activate.mutateAsync();
+      await activate.mutateAsync(formatUtcOffset(browserUtcOffsetMinutes()));
       notify(`“${c.name}” is being activated: reviewers get their certifications in a moment.`, 'success');
     } catch {
       // Explained below the button.
