@@ -31,7 +31,15 @@ describe('POST /search (identities)', () => {
     const raw = await rawSearch({ indices: ['identities'], query: { query: '"Morgan Reyes"' } });
     const doc = raw.data.find((d) => d.id === morgan().id)!;
     expect(doc).toMatchObject({ name: 'Morgan Reyes', displayName: 'Morgan Reyes', email: morgan().email, firstName: 'Morgan', lastName: 'Reyes', isManager: true, _type: 'identity' });
-    expect(typed.find((d) => d.id === morgan().id)).toEqual({ id: morgan().id, name: 'Morgan Reyes', displayName: 'Morgan Reyes', email: morgan().email });
+    const manager = identities().find((i) => i.id === morgan().managerId)!;
+    expect(typed.find((d) => d.id === morgan().id)).toEqual({
+      id: morgan().id,
+      name: 'Morgan Reyes',
+      displayName: 'Morgan Reyes',
+      email: morgan().email,
+      // The manager reference: the console escalates a stalled reviewer's work to them.
+      manager: { id: manager.id, name: manager.name, displayName: manager.name },
+    });
   });
 
   it('matches a quoted phrase on whole words in order, and a trailing * as a prefix', async () => {

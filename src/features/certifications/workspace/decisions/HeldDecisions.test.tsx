@@ -6,7 +6,7 @@ import { memoryDecisionStorage, TEST_OWNER } from '../../../../../test/decision-
 import { renderWithProviders } from '../../../../../test/render';
 import { DecisionStatus } from '../DecisionStatus';
 import { HeldDecisionsBanner } from './HeldDecisions';
-import { DecisionQueue, type DecisionOwner } from './queue';
+import { DecisionQueue, type DecisionOwner, type DecisionQueueOptions } from './queue';
 import { replaceDecisionQueue, useDecisions } from './useDecisions';
 
 /** What a reviewer sees of decisions that wait: whose they are, why, and when the next try is. */
@@ -14,10 +14,10 @@ import { replaceDecisionQueue, useDecisions } from './useDecisions';
 const CERT = 'cert-status';
 const ADMIN: DecisionOwner = { identityId: 'admin-1', name: 'Chen Wei', tenant: TEST_OWNER.tenant };
 let queue: DecisionQueue;
-let send: ReturnType<typeof vi.fn>;
+let send: ReturnType<typeof vi.fn<DecisionQueueOptions['send']>>;
 
 beforeEach(() => {
-  send = vi.fn();
+  send = vi.fn<DecisionQueueOptions['send']>();
   queue = new DecisionQueue({ storage: memoryDecisionStorage().storage, send, delayMs: 0, retryDelaysMs: [30_000] });
   replaceDecisionQueue(queue);
   queue.setActor(TEST_OWNER);

@@ -136,6 +136,11 @@ export interface DecisionQueueOptions {
   delayMs?: number;
   /** Waits between retries after transient failures. */
   retryDelaysMs?: number[];
+  /**
+   * Waits at least a 429's Retry-After before trying again (default). Off only where the tenant's clock is
+   * not real time (tests that move it by hand).
+   */
+  honorRetryAfter?: boolean;
   /** A call whose reply has not come by then is abandoned and read back (it may still have landed). */
   sendTimeoutMs?: number;
   /**
@@ -726,7 +731,8 @@ export class DecisionQueue {
     const attempt = (this.attempts.get(certificationId) ?? 0) + 1;
     this.attempts.set(certificationId, attempt);
     const delays = this.options.retryDelaysMs ?? [1000, 2000, 5000, 10_000, 30_000];
-    const retryAfter = isApiError(error) && error.status === 429 && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
+    const retryAfter =
+      this.options.honorRetryAfter !== false && isApiError(error) && error.status === 429 && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
     const delay = Math.max(retryAfter, delays[Math.min(attempt, delays.length) - 1]!);
     const status429 = isApiError(error) && error.status === 429;
     const network = (isApiError(error) && error.kind === 'network') || error instanceof SendTimeout || !(this.options.isOnline?.() ?? true);
