@@ -28,6 +28,11 @@ async function misbehave(page: Page) {
   });
 }
 
+/** Decide calls this page's sandbox answered (each page load has its own count). */
+async function decideCalls(page: Page): Promise<number> {
+  return page.evaluate(() => window.attestSandbox!.stats().byOperation.makeIdentityDecision ?? 0);
+}
+
 async function audit(page: Page, certificationId: string): Promise<AuditRow[]> {
   return page.evaluate((id) => window.attestSandbox!.audit({ certificationId: id }), certificationId) as Promise<AuditRow[]>;
 }
@@ -95,6 +100,7 @@ test('chaos: thousands of decisions through faults, a reload and a closed tab en
   // A reload mid-send (the faults go with the page: inject them again).
   const saving = page.getByRole('status').filter({ hasText: /^Saving decisions: / });
   await expect(saving).toHaveText(/Saving decisions: [1-9][\d,]* of/, { timeout: 60_000 });
+  let calls = await decideCalls(page);
   await page.reload();
   await expect(page.getByRole('grid', { name: 'Access review items' })).toBeVisible({ timeout: 30_000 });
   await misbehave(page);
@@ -109,6 +115,7 @@ test('chaos: thousands of decisions through faults, a reload and a closed tab en
   await second.goto(`/certifications/${id}?quick=undecided`);
   await expect(second.getByRole('grid', { name: 'Access review items' })).toBeVisible({ timeout: 30_000 });
   await misbehave(second);
+  calls += await decideCalls(page);
   await page.close({ runBeforeUnload: false });
 
   // The second tab finishes the work.
@@ -125,7 +132,8 @@ test('chaos: thousands of decisions through faults, a reload and a closed tab en
   const current = await tenantItems(second, id, [...byItem.keys()]);
   const wrong = current.filter((item) => item.decision !== byItem.get(item.id)!.at(-1)!.decision).length;
   const figures = { intended: approving + 3, recorded: recorded.length, approvals, revocations: revocations.length, twice, otherIdentity, wrong };
-  console.log(`chaos figures: ${JSON.stringify(figures)}; decide calls answered: ${await second.evaluate(() => window.attestSandbox!.stats().byOperation.makeIdentityDecision ?? 0)} (this tab)`);
+  calls += await decideCalls(second);
+  console.log(`chaos figures: ${JSON.stringify({ ...figures, decideCalls: calls })}`);
 
   expect(twice, 'accepted twice').toBe(0);
   expect(otherIdentity, 'sent under another identity').toBe(0);
