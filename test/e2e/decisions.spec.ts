@@ -89,6 +89,7 @@ test.describe('Decisions you can trust', () => {
 
     // The admin opens the manager's certification by address: whose it is, and whose name decisions carry.
     await page.goto(`/certifications/${id}?sandboxLatency=0`);
+    await expect(page.getByRole('grid', { name: 'Access review items' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('note', { name: 'Whose certification this is' })).toContainText('This is Morgan Reyes’s certification');
     await expect(page.getByRole('note', { name: 'Whose certification this is' })).toContainText('recorded under your own name (Chen Wei)');
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).not.toContainText('My certifications');
@@ -97,17 +98,7 @@ test.describe('Decisions you can trust', () => {
     await switchPersona(page, /Morgan Reyes/);
     await expect(held).toHaveCount(0, { timeout: 20_000 });
     await page.goto(`/certifications/${id}?sandboxLatency=0`);
-    try {
-      await expectHeaderDecisions(page, before.made + 3, before.total);
-    } catch (error) {
-      const debug = await page.evaluate(async (certId) => ({
-        audit: (await window.attestSandbox!.audit({ certificationId: certId })).length,
-        status: [...document.querySelectorAll('[role=status],[role=alert]')].map((e) => e.textContent),
-        header: document.querySelector('main dl')?.textContent,
-      }), id);
-      console.log('DEBUG', JSON.stringify(debug));
-      throw error;
-    }
+    await expectHeaderDecisions(page, before.made + 3, before.total);
     const rows = await audit(page, id);
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((r) => r.actorName))).toEqual(new Set(['Morgan Reyes']));

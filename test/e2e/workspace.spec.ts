@@ -187,10 +187,10 @@ test.describe('Reviewing a certification', () => {
     await expect(dialog).toContainText(`Items: undecided, of ${identity} (${count} items)`);
     await expect(dialog).toContainText(`${count} items have no decision yet.`);
     await confirmBulk(dialog, { axe: page, includeHighRisk: true });
-    await expect(page.getByRole('status').filter({ hasText: `All ${count} decisions saved.` })).toBeVisible({ timeout: 30_000 });
 
     await expect(page.getByRole('status').filter({ hasText: `Saving decisions: 0 of ${count} confirmed` })).toBeVisible();
     await expectHeaderDecisions(page, before.made + count, before.total);
+    await expect(page.getByRole('status').filter({ hasText: `All ${count} decisions saved.` })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /Saving decisions/ })).toHaveCount(0);
     await expect(page.getByText('No items match these filters.')).toBeVisible();
     await expect(showing(page)).toHaveText(`Showing 0 of ${before.total} items`);
