@@ -123,7 +123,9 @@ try {
   const confirm = dialog.getByRole('button', { name: /^Approve [\d,]+ items?$/ });
   await confirm.waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('[role="dialog"]')?.textContent?.includes('Gathering the items'), null, { timeout: 120_000 });
-  const riskBox = dialog.getByRole('checkbox', { name: /reviewed the high-risk items/ });
+  // A bulk approval leaves high-risk items out unless they are included explicitly (with a comment): include
+  // them, so the run approves every matching item.
+  const riskBox = dialog.getByRole('checkbox', { name: /^Also approve the [\d,]+ high-risk items?/ });
   if (await riskBox.count()) await riskBox.check();
   if (await confirm.isDisabled()) await dialog.getByRole('textbox', { name: /Comment/ }).fill('Confirmed with the application owner');
   await confirm.click();
