@@ -40,7 +40,7 @@ export function HeldDecisionsBanner() {
           severity="warning"
           sx={{ overflowWrap: 'anywhere' }}
           action={
-            <Button color="inherit" size="small" onClick={() => setDiscarding({ owner, count })}>
+            <Button color="inherit" size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => setDiscarding({ owner, count })}>
               Discard…
             </Button>
           }
