@@ -92,17 +92,22 @@ export async function fetchItems(
 }
 
 /** Writes confirmed decisions into every cached page and index of the certification's items. */
-export function applyDecisionsToCache(queryClient: QueryClient, certificationId: string, decisions: ReviewDecision[]): void {
+/** Items as the tenant has them once these decisions are confirmed. */
+export function withConfirmedDecisions(items: AccessReviewItem[], decisions: ReviewDecision[]): AccessReviewItem[] {
   const byId = new Map(decisions.map((d) => [d.id, d]));
-  const patch = (item: AccessReviewItem): AccessReviewItem => {
+  return items.map((item) => {
     const d = item.id ? byId.get(item.id) : undefined;
     return d ? { ...item, decision: d.decision, comments: d.comments ?? null, completed: true } : item;
-  };
+  });
+}
+
+export function applyDecisionsToCache(queryClient: QueryClient, certificationId: string, decisions: ReviewDecision[]): void {
+  const patch = (items: AccessReviewItem[]) => withConfirmedDecisions(items, decisions);
   for (const [key, data] of queryClient.getQueriesData<unknown>({ queryKey: itemQueries.all(certificationId) })) {
-    if (Array.isArray(data)) queryClient.setQueryData(key, data.map(patch));
+    if (Array.isArray(data)) queryClient.setQueryData(key, patch(data as AccessReviewItem[]));
     else if (data && typeof data === 'object' && 'items' in data) {
       const page = data as { items: AccessReviewItem[]; total: number | undefined };
-      queryClient.setQueryData(key, { ...page, items: page.items.map(patch) });
+      queryClient.setQueryData(key, { ...page, items: patch(page.items) });
     }
   }
 }

@@ -1,10 +1,11 @@
-import { startTransition, useCallback, useState } from 'react';
-import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../api/schemas';
+import { startTransition, useCallback, useEffect, useState } from 'react';
+import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto, ReviewDecision } from '../../../api/schemas';
 import { bulkTargets, needsBulkConfirmation, planBulk } from './bulkPlan';
 import { commentRequired } from './decisions/comments';
 import { effectiveDecision, getDecisionQueue, useDecisions, type DecisionInput } from './decisions/useDecisions';
 import type { BulkResult } from './dialogs/BulkConfirmDialog';
 import { resolveRequestItems, type DecisionRequestOptions } from './grid/requests';
+import { withConfirmedDecisions } from './items';
 
 /** A decision waiting for the reviewer: a comment the campaign requires, or a bulk confirmation. */
 export type PendingRequest =
@@ -39,6 +40,17 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
   const [request, setRequest] = useState<PendingRequest | null>(null);
   const [notice, setNotice] = useState<UndoNotice | null>(null);
 
+  // The items a pending request holds are a snapshot: a decision confirmed meanwhile (it leaves the queue)
+  // is written into them, so a bulk decision never takes a just-saved revocation for an undecided item.
+  useEffect(
+    () =>
+      getDecisionQueue().subscribe((event) => {
+        if (event.type !== 'sent' || event.certificationId !== certificationId) return;
+        setRequest((r) => (r?.items ? { ...r, items: withConfirmedDecisions(r.items, event.decisions) } : r));
+      }),
+    [certificationId],
+  );
+
   const commit = useCallback(
     (decision: CertificationDecision, items: AccessReviewItem[], bulk: boolean, extra: { comments?: string; proposedEndDate?: string } = {}, highRisk = 0) => {
       const pending = getDecisionQueue().pending(certificationId);
@@ -69,13 +81,21 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
       if (opts.scope === 'filter' && opts.filter) {
         const scopeLabel = opts.filter.description;
         setRequest({ kind: 'bulk', decision, items: null, count: opts.filter.count, scopeLabel, loading: { loaded: 0, total: opts.filter.count } });
+        // Decisions confirmed while the pages are read may be missing from them: they are written in after.
+        const confirmed: ReviewDecision[] = [];
+        const stop = getDecisionQueue().subscribe((event) => {
+          if (event.type === 'sent' && event.certificationId === certificationId) confirmed.push(...event.decisions);
+        });
         try {
           const all = await resolveRequestItems(certificationId, items, opts, (loaded, total) =>
             setRequest((r) => (r?.kind === 'bulk' && r.items === null ? { ...r, loading: { loaded, total } } : r)),
           );
-          setRequest((r) => (r?.kind === 'bulk' ? { ...r, items: all, count: all.length, loading: undefined } : r));
+          const current = withConfirmedDecisions(all, confirmed);
+          setRequest((r) => (r?.kind === 'bulk' ? { ...r, items: current, count: current.length, loading: undefined } : r));
         } catch (error) {
           setRequest((r) => (r?.kind === 'bulk' ? { ...r, error: error instanceof Error ? error.message : String(error), loading: undefined } : r));
+        } finally {
+          stop();
         }
         return;
       }
