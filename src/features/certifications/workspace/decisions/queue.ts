@@ -261,7 +261,7 @@ export class DecisionQueue {
     // Progress is per reviewer: count what the new one has waiting.
     this.runs.clear();
     for (const certificationId of this.certifications()) {
-      const mine = owner ? [...this.entries.values()].filter((e) => e.certificationId === certificationId && ownerKey(e.owner) === ownerKey(owner)) : [];
+      const mine = this.mine(certificationId);
       if (mine.length) this.runs.set(certificationId, { total: mine.length, sent: 0, failed: mine.filter((e) => e.status === 'failed').length, calls: 0, checks: 0 });
     }
     // Give the old reviewer's lock up only once their calls in flight are answered, so the tab that takes
