@@ -19,6 +19,7 @@ export default defineConfig(({ mode }) => {
     define: {
       __SANDBOX__: JSON.stringify(!tenantUrl),
       __TENANT_URL__: JSON.stringify(tenantUrl),
+      __OAUTH_CLIENT_ID__: JSON.stringify(tenantUrl ? env.SAILPOINT_CLIENT_ID?.trim() ?? '' : ''),
     },
     server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy },
     preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy },

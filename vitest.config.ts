@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   plugins: [react()],
-  define: { __SANDBOX__: 'true', __TENANT_URL__: JSON.stringify('') },
+  define: { __SANDBOX__: 'true', __TENANT_URL__: JSON.stringify(''), __OAUTH_CLIENT_ID__: JSON.stringify('') },
   test: {
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],

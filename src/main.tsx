@@ -5,6 +5,8 @@ import { App } from './app/App';
 import type { SandboxControls } from './sandbox/browser';
 
 connectClientToSession();
+// Sessions from the tenant's login refresh themselves; the OAuth code loads only in tenant builds, after the page.
+if (!__SANDBOX__) void import('./api/oauth').then(({ keepSessionFresh }) => keepSessionFresh());
 
 async function boot() {
   const container = document.getElementById('root')!;

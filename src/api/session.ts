@@ -16,6 +16,9 @@ export interface Session {
   expiresAt: number | null;
   /** The sandbox persona this session is, if any. */
   personaKey?: string;
+  /** After sign-in with the tenant's login: the refresh token and the public client it belongs to. */
+  refreshToken?: string;
+  oauthClientId?: string;
 }
 
 const STORAGE_KEY = 'attest.session';

@@ -13,6 +13,12 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
   },
   {
+    path: '/auth/callback',
+    lazy: async () => ({ Component: (await import('../features/auth/CallbackPage')).CallbackPage }),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
+  },
+  {
     // Shown while the first page's code loads.
     hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
     element: (

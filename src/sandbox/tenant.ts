@@ -12,6 +12,7 @@ import { templateRoutes } from './rules/templates';
 import { searchRoutes } from './rules/search';
 import { lookupRoutes } from './rules/lookups';
 import { reportRoutes } from './rules/reports';
+import { SandboxLogin } from './oauth';
 
 /**
  * Attest's simulated ISC tenant: the 33 operations (and identity search and the wizard's look-ups) with ISC's rules over a persistent store, behind the
@@ -140,6 +141,16 @@ export class SandboxTenant {
   /** What the tenant has served since it started: for benchmarks and demos. */
   readonly stats = { requests: 0, rateLimited: 0, byOperation: {} as Record<string, number> };
   private readonly hits = new Map<string, number[]>();
+  /** The tenant's login: `/oauth/info`, `/oauth/authorize` and the PKCE and refresh grants. */
+  private readonly login = new SandboxLogin({
+    personas: PERSONAS,
+    now: () => this.clock.now(),
+    hasIdentity: (id) => Boolean(this.store.get('identities', id)),
+    issue: (identityId) => {
+      const accessToken = this.mintToken(identityId);
+      return { accessToken, expiresIn: decodeAccessToken(accessToken)!.exp! - Math.floor(this.clock.now() / 1000) };
+    },
+  });
   private readonly clock: { now: () => number };
   private scale: number;
   private queue: Promise<unknown> = Promise.resolve();
@@ -335,6 +346,8 @@ export class SandboxTenant {
   private async serve(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === TOKEN_PATH && request.method === 'POST') return this.token(request, url);
+    const login = await this.login.handle(request, url);
+    if (login) return login;
 
     const apiPath = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
     const match = this.route(request.method, apiPath);
@@ -455,8 +468,10 @@ export class SandboxTenant {
     const form = new URLSearchParams(url.search);
     const text = await request.text();
     for (const [k, v] of new URLSearchParams(text)) form.set(k, v);
+    const signIn = await this.login.token(form);
+    if (signIn) return signIn;
     if (form.get('grant_type') !== 'client_credentials') {
-      return json({ error: 'unsupported_grant_type', error_description: 'The sandbox supports grant_type=client_credentials.' }, 400);
+      return json({ error: 'unsupported_grant_type', error_description: 'The sandbox supports grant_type client_credentials, authorization_code (PKCE) and refresh_token.' }, 400);
     }
     const clientId = form.get('client_id') ?? '';
     const key = clientId.replace(/^sandbox-/, '');

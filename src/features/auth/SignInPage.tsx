@@ -10,10 +10,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
+import Divider from '@mui/material/Divider';
+import { beginLogin, oauthClientId, safeNext } from '../../api/oauth';
 import { sessionFromToken, sessionStore, signInWithClientCredentials } from '../../api/session';
 
 /**
- * Sign-in to a real tenant: a personal access token (client ID and secret, exchanged at the tenant's
+ * Sign-in to a real tenant: with the tenant's own login (authorization code + PKCE, when the deployment
+ * configured a public OAuth client), or a personal access token (client ID and secret, exchanged at the tenant's
  * /oauth/token through Attest's proxy), or an access token pasted as is.
  */
 export function SignInPage() {
@@ -27,6 +30,19 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const expired = params.get('reason') === 'expired';
+  const loginClientId = oauthClientId();
+  const [redirecting, setRedirecting] = useState(false);
+
+  async function signInWithLogin() {
+    setError(null);
+    setRedirecting(true);
+    try {
+      window.location.assign(await beginLogin(loginClientId, params.get('next') ?? '/certifications'));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setRedirecting(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,8 +54,7 @@ export function SignInPage() {
       // Another person's cached data must not show for this one.
       if (previous?.identityId !== session.identityId) queryClient.clear();
       sessionStore.set(session);
-      const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/certifications', { replace: true });
+      navigate(safeNext(params.get('next')), { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -55,6 +70,14 @@ export function SignInPage() {
           Tenant: {__TENANT_URL__ || 'this server'}. Your token stays in this browser tab and is sent only to this tenant.
         </Typography>
         {expired ? <Alert severity="warning" sx={{ mb: 2 }}>Your session expired. Sign in again to carry on where you were.</Alert> : null}
+        {loginClientId ? (
+          <>
+            <Button variant="contained" fullWidth size="large" onClick={() => void signInWithLogin()} disabled={redirecting}>
+              {redirecting ? 'Going to your login page…' : 'Sign in with your organization’s login'}
+            </Button>
+            <Divider sx={{ my: 3 }}>or with a token</Divider>
+          </>
+        ) : null}
         <Tabs value={method} onChange={(_, value: 'pat' | 'token') => setMethod(value)} aria-label="Sign-in method" sx={{ mb: 2 }}>
           <Tab value="pat" label="Personal access token" />
           <Tab value="token" label="Access token" />
