@@ -1,5 +1,26 @@
-import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/** The security headers, read from the one list nginx also includes (deploy/security-headers.conf). */
+export function securityHeaders(): Record<string, string> {
+  const text = readFileSync(new URL('./deploy/security-headers.conf', import.meta.url), 'utf8');
+  const headers: Record<string, string> = {};
+  for (const [, name, value] of text.matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;$/gm)) headers[name!] = value!;
+  return headers;
+}
+
+/** A tenant build ships no sandbox file: MSW's worker is copied from public/ with everything else, so remove it. */
+function withoutSandboxWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'attest:without-sandbox-worker',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    closeBundle: () => rmSync(join(outDir, 'mockServiceWorker.js'), { force: true }),
+  };
+}
 
 /**
  * With SAILPOINT_API_URL set (e.g. https://acme.api.identitynow.com), Attest talks to that tenant through
@@ -15,17 +36,19 @@ export default defineConfig(({ mode }) => {
   const proxyTarget: ProxyOptions = { target: tenantUrl, changeOrigin: true, secure: true };
   const proxy = tenantUrl ? { '/v3': proxyTarget, '/oauth': proxyTarget } : undefined;
   return {
-    plugins: [react()],
+    plugins: [react(), ...(tenantUrl ? [withoutSandboxWorker()] : [])],
     define: {
       __SANDBOX__: JSON.stringify(!tenantUrl),
       __TENANT_URL__: JSON.stringify(tenantUrl),
       __OAUTH_CLIENT_ID__: JSON.stringify(tenantUrl ? env.SAILPOINT_CLIENT_ID?.trim() ?? '' : ''),
     },
     server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy },
-    preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy },
+    // The production headers in preview too, so the end-to-end journeys run under the real policy.
+    preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy, headers: securityHeaders() },
     build: {
       target: 'es2022',
-      sourcemap: true,
+      // Source maps are not published with the app.
+      sourcemap: false,
       manifest: true,
       rolldownOptions: {
         output: {

@@ -1,6 +1,7 @@
 // Builds Attest for a real tenant and checks that the sandbox is not in it: the sandbox is loaded by a
-// dynamic import behind a build-time constant, so a tenant build must contain none of its code.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// dynamic import behind a build-time constant, so a tenant build must contain none of its code, nor MSW's
+// worker file; and no source maps are published.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from './lib.mjs';
@@ -19,7 +20,16 @@ try {
     console.error(`The tenant build contains sandbox code: ${leaking.join(', ')}`);
     process.exit(1);
   }
-  console.log('Tenant build: no sandbox code shipped.');
+  if (existsSync(join(out, 'mockServiceWorker.js'))) {
+    console.error('The tenant build ships the sandbox\'s mockServiceWorker.js.');
+    process.exit(1);
+  }
+  const maps = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.map'));
+  if (maps.length) {
+    console.error(`The tenant build publishes source maps: ${maps.join(', ')}`);
+    process.exit(1);
+  }
+  console.log('Tenant build: no sandbox code, no sandbox worker, no source maps shipped.');
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
