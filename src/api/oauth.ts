@@ -29,6 +29,8 @@ interface Pending {
   redirectUri: string;
   authorizeEndpoint: string;
   next: string;
+  /** Set when the sign-in runs in a pop-up for a page that keeps its state: where to hand the session. */
+  channel?: string;
 }
 
 /** The path to return to after sign-in: only this origin's pages; anything else goes to the certifications. */
@@ -71,12 +73,12 @@ export async function discoverLogin(): Promise<OAuthInfo> {
 }
 
 /** Starts sign-in: remembers a fresh verifier and state, and returns the tenant login URL to go to. */
-export async function beginLogin(clientId: string, next: string): Promise<string> {
+export async function beginLogin(clientId: string, next: string, channel?: string): Promise<string> {
   const info = await discoverLogin();
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const redirectUri = new URL(CALLBACK_PATH, window.location.origin).href;
-  const pending: Pending = { verifier, state, clientId, redirectUri, authorizeEndpoint: info.authorizeEndpoint, next: safeNext(next) };
+  const pending: Pending = { verifier, state, clientId, redirectUri, authorizeEndpoint: info.authorizeEndpoint, next: safeNext(next), ...(channel ? { channel } : {}) };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   const url = new URL(info.authorizeEndpoint);
   url.searchParams.set('client_id', clientId);
@@ -110,7 +112,7 @@ function sessionFromTokens(result: oauth.TokenEndpointResponse, clientId: string
 }
 
 /** Finishes sign-in on the callback URL: checks the state, exchanges the code with the verifier. */
-export async function completeLogin(callbackUrl: URL): Promise<{ session: Session; next: string }> {
+export async function completeLogin(callbackUrl: URL): Promise<{ session: Session; next: string; channel?: string }> {
   const pending = takePending();
   if (!pending) throw new Error('This sign-in was not started in this tab, or it was already used. Start again from the sign-in page.');
   const as = authorizationServer(pending.authorizeEndpoint);
@@ -125,7 +127,7 @@ export async function completeLogin(callbackUrl: URL): Promise<{ session: Sessio
   try {
     const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, pending.redirectUri, pending.verifier, requestOptions());
     const result = await oauth.processAuthorizationCodeResponse(as, client, response);
-    return { session: sessionFromTokens(result, pending.clientId), next: pending.next };
+    return { session: sessionFromTokens(result, pending.clientId), next: pending.next, ...(pending.channel ? { channel: pending.channel } : {}) };
   } catch (e) {
     if (e instanceof oauth.ResponseBodyError) throw new Error(`The tenant refused the sign-in: ${e.error_description ?? e.error}. Start again from the sign-in page.`, { cause: e });
     if (e instanceof Error && e.message.startsWith('The token')) throw e;
@@ -196,4 +198,31 @@ export function completeLoginOnce(callbackUrl: URL): ReturnType<typeof completeL
     completions.set(callbackUrl.href, pending);
   }
   return pending;
+}
+
+/** Same-origin channel a sign-in pop-up hands its session back on (COOP severs window.opener). */
+const HANDOFF_CHANNEL = 'attest.signin';
+
+/** The pop-up side: hands the new session to the page that opened it. */
+export function handOffSession(channel: string, session: Session): void {
+  const bc = new BroadcastChannel(HANDOFF_CHANNEL);
+  bc.postMessage({ channel, session });
+  bc.close();
+}
+
+/**
+ * The page side: opens the tenant login in a pop-up so this page keeps everything typed in it, and resolves
+ * with the session the pop-up signs in. Null when the browser blocked the pop-up.
+ */
+export function loginInPopup(onSession: (session: Session) => void): { close: () => void } | null {
+  const channel = oauth.generateRandomState();
+  const popup = window.open(`/auth/popup?channel=${encodeURIComponent(channel)}`, 'attest-login', 'popup,width=520,height=720');
+  if (!popup) return null;
+  const bc = new BroadcastChannel(HANDOFF_CHANNEL);
+  bc.onmessage = (event: MessageEvent<{ channel?: string; session?: Session }>) => {
+    if (event.data?.channel !== channel || !event.data.session) return;
+    bc.close();
+    onSession(event.data.session);
+  };
+  return { close: () => bc.close() };
 }

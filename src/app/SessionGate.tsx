@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,10 +9,12 @@ import { NotFoundPage } from './ErrorPages';
 import { useSandboxControls } from './sandbox-context';
 
 const DEFAULT_PERSONA = 'manager';
+const ReauthDialog = lazy(async () => ({ default: (await import('../features/auth/ReauthDialog')).ReauthDialog }));
 
 /**
  * Pages behind sign-in. On the sandbox, Attest signs in as the manager persona by itself (and again when
- * a token expires); on a real tenant it sends the person to sign in, keeping where they were.
+ * a token expires); on a real tenant it sends the person to sign in, keeping where they were. An expired
+ * session never unmounts the page: a sign-in dialog opens over it, so nothing typed is lost.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -37,7 +39,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     };
   }, [needsSandboxSignIn, sandbox, session?.personaKey, attempt]);
 
-  if (sandbox && needsSandboxSignIn) {
+  if (sandbox && needsSandboxSignIn && !session) {
     return (
       <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '60vh', p: 2 }}>
         {error ? (
@@ -50,11 +52,25 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </Box>
     );
   }
-  if (!session || expired) {
+  if (!session) {
     const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/sign-in?next=${next}${expired ? '&reason=expired' : ''}`} replace />;
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
-  return <>{children}</>;
+  return (
+    <>
+      {children}
+      {expired && !sandbox ? (
+        <Suspense fallback={null}>
+          <ReauthDialog open />
+        </Suspense>
+      ) : null}
+      {expired && sandbox && error ? (
+        <Alert severity="error" sx={{ position: 'fixed', bottom: 16, left: 16, right: 16, zIndex: (t) => t.zIndex.snackbar }} action={<Button color="inherit" onClick={() => { setError(null); setAttempt((n) => n + 1); }}>Retry</Button>}>
+          Could not sign in to the sandbox again: {error}
+        </Alert>
+      ) : null}
+    </>
+  );
 }
 
 /** Admin areas: shown to ORG_ADMIN and CERT_ADMIN only; others get the not-found page, not a hint. */

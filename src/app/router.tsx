@@ -19,6 +19,12 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
   },
   {
+    path: '/auth/popup',
+    lazy: async () => ({ Component: (await import('../features/auth/CallbackPage')).PopupStartPage }),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
+  },
+  {
     // Shown while the first page's code loads.
     hydrateFallbackElement: <LinearProgress aria-label="Loading Attest" />,
     element: (

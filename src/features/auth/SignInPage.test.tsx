@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupSandbox } from '../../../test/sandbox-harness';
 import { renderRoute } from '../../../test/render';
@@ -40,14 +40,49 @@ describe('Signing in to a tenant', () => {
     expect(await screen.findByText(/does not look like an ISC access token/)).toBeInTheDocument();
   });
 
-  it('sends someone whose session expired to sign in, keeping where they were', async () => {
+  it('asks someone whose session expired to sign in again over the page, which keeps what they typed', async () => {
+    const cert = sb.tenant.store.all('certifications').find((c) => c.reviewerId === sb.persona('manager').identityId && c.phase === 'ACTIVE')!;
+    const { router } = renderRoute(`/certifications/${cert.id}`);
+    const search = await screen.findByLabelText('Search access');
+    await userEvent.type(search, 'VPN');
+    // The token outlives its 12 hours; the next request (the search) answers 401.
+    sb.clock.advance(13 * 3600 * 1000);
+    const dialog = await screen.findByRole('dialog', { name: 'Your session expired' });
+    const page = router.state.location.pathname;
+    expect(page).toMatch(/^\/certifications\//);
+    // The page is still there under the dialog, with what was typed.
+    expect(screen.getByLabelText('Search access', { selector: 'input' })).toHaveValue('VPN');
+
+    sb.clock.time = Date.now();
+    await userEvent.type(within(dialog).getByLabelText(/Client ID/), 'sandbox-manager');
+    await userEvent.type(within(dialog).getByLabelText(/Client secret/), 'sandbox');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Your session expired' })).not.toBeInTheDocument());
+    expect(router.state.location.pathname).toBe(page);
+    expect(screen.getByLabelText('Search access', { selector: 'input' })).toHaveValue('VPN');
+  }, 60_000);
+
+  it('sends someone else who signs in on the expired page to their own certifications', async () => {
     const { router } = renderRoute('/certifications/completed');
     expect(await screen.findByRole('grid', { name: 'Completed certifications' })).toBeInTheDocument();
-    // The token outlives its 12 hours; the next request answers 401.
     sb.clock.advance(13 * 3600 * 1000);
     await userEvent.click(screen.getByRole('tab', { name: 'Active' }));
-    expect(await screen.findByText(/Your session expired/)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/sign-in');
-    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/certifications');
+    const dialog = await screen.findByRole('dialog', { name: 'Your session expired' });
+    sb.clock.time = Date.now();
+    await userEvent.type(within(dialog).getByLabelText(/Client ID/), 'sandbox-source-owner');
+    await userEvent.type(within(dialog).getByLabelText(/Client secret/), 'sandbox');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(sessionStore.get()?.identityId).toBe(sb.persona('source-owner').identityId));
+    expect(router.state.location.pathname).toBe('/certifications');
+    expect(await screen.findByRole('grid', { name: 'Active certifications' })).toBeInTheDocument();
+  });
+
+  it('goes back only to pages of this origin after sign-in', async () => {
+    sessionStore.set(null);
+    const { router } = renderRoute('/sign-in?next=%2F%5Cexample.com');
+    await userEvent.type(await screen.findByLabelText(/Client ID/), 'sandbox-manager');
+    await userEvent.type(screen.getByLabelText(/Client secret/), 'sandbox');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/certifications'));
   });
 });
