@@ -24,14 +24,20 @@ export function ensureDependencies() {
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
-/** End-to-end tests drive Debian's Chromium; installs it with apt when missing (needs root). */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  console.log('Installing Debian’s chromium for the end-to-end tests…');
+/** Installs a Debian package with apt when the program it brings is missing (needs root or sudo). */
+function ensureDebianPackage(program, pkg, why) {
+  if (existsSync(program)) return;
+  console.log(`Installing Debian’s ${pkg} ${why}…`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const apt = (...args) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (apt('update', '-qq') !== 0 || apt('install', '-y', '-qq', 'chromium') !== 0 || !existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM} and could not be installed; install Debian's chromium package or set CHROMIUM_PATH.`);
+  if (apt('update', '-qq') !== 0 || apt('install', '-y', '-qq', pkg) !== 0 || !existsSync(program)) {
+    throw new Error(`${program} is missing and could not be installed; install Debian's ${pkg} package.`);
   }
 }
+
+/** End-to-end tests drive Debian's Chromium. */
+export const ensureChromium = () => ensureDebianPackage(CHROMIUM, 'chromium', 'for the end-to-end tests');
+/** The production-path test runs Debian's nginx with deploy/'s configuration. */
+export const ensureNginx = () => ensureDebianPackage(NGINX, 'nginx', 'for the production-path test');
