@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { errorBody, SandboxError } from './errors';
 import { filePersistence } from './persistenceFile';
 import { memoryPersistence, type Persistence } from './persistence';
 import { PERSONAS } from './seed';
@@ -60,7 +61,7 @@ export async function startTenantServer(options: TenantServerOptions): Promise<T
   const server = createServer((req, res) => {
     serve(tenant, req, res, host).catch((error: unknown) => {
       console.error('[tenant]', error);
-      if (!res.headersSent) send(res, 500, { messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'The local tenant failed; see its console.' }] });
+      if (!res.headersSent) send(res, 500, errorBody(new SandboxError(500, `The local tenant failed: ${error instanceof Error ? error.message : String(error)}`)));
       else res.destroy();
     });
   });
