@@ -1,158 +1,352 @@
-// `npm run bench`: drives the production build in Debian's Chromium against the sandbox and prints the
-// reviewer workspace's figures for the largest certification (10,000 items): time to first rows, time to
-// apply a filter, time from pressing approve to the row showing it, API calls and wall time to approve
-// everything matching a filter of about 5,000 items, and the JS heap after loading.
-// Targets: first rows ≤ 1.5 s, filter ≤ 500 ms beyond latency, decision visible ≤ 50 ms,
-// 5,000 decisions in 20 calls without a 429, heap ≤ 150 MB.
+// `npm run bench`: the reviewer workspace on the largest certification (10,000 items) in Debian's Chromium,
+// measured twice with a 100 ms simulated round trip:
+//  1. Attest alone: the production build for a real tenant (vite preview, its same-origin proxy) against the
+//     local HTTP tenant (`npm run tenant`, the sandbox in its own Node process), signed in on the sign-in page
+//     with a persona's personal access token; the tenant's work is off the page's main thread.
+//  2. The in-browser sandbox: the sandbox build, the tenant answering through MSW on the page's main thread
+//     (every figure includes the simulated tenant's own work).
+// Figures (keep the labels, so they can be followed over time): "first rows", "filter", "row shows it",
+// "keyboard" (ten keyboard decisions on a 100-row page: longest main-thread task, time over 50 ms),
+// approving 5,000 matching items ("decide calls", read calls, "wall time", "429 answers"), "heap".
+// Each is printed beside its target (issue 9) and, where there is one, the floor and the ratio to it:
+// first rows ≥ one round trip; row shows it ≥ one frame (16.7 ms); decide calls ≥ ⌈5,000 / 250⌉;
+// wall time ≥ two round trips (all reads at once, then all decides at once, within the rate limit).
+// Environment: BENCH_PORT (preview server, default 4391), BENCH_LATENCY_MS (default 100),
+// BENCH_MODES (default "tenant,sandbox").
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, ensureChromium, ensureDependencies, root, run } from './lib.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const MODES = (process.env.BENCH_MODES ?? 'tenant,sandbox').split(',').map((m) => m.trim());
 const BASE = `http://127.0.0.1:${PORT}`;
+const FRAME_MS = 1000 / 60;
+const TARGET_UNDECIDED = 5000;
+const PER_DECIDE_CALL = 250;
 
 ensureDependencies();
 ensureChromium();
-if (run('npx', ['vite', 'build', '--logLevel', 'warn'], { env: { ...process.env, SAILPOINT_API_URL: '' } }) !== 0) process.exit(1);
 
-// Another server on the port would be measured instead of this build: refuse.
-if (await fetch(BASE).then(() => true, () => false)) {
-  console.error(`Port ${PORT} is already in use; set BENCH_PORT to a free port.`);
-  process.exit(1);
+const work = mkdtempSync(join(tmpdir(), 'attest-bench-'));
+const children = new Set();
+const stopAll = () => {
+  for (const child of children) child.kill('SIGTERM');
+  children.clear();
+};
+process.on('exit', () => {
+  stopAll();
+  rmSync(work, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+function stop(child) {
+  children.delete(child);
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      /* not up yet */
-    }
+/** The local HTTP tenant on a free port, fresh from the seed, with the simulated round trip. */
+async function startTenant() {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/node-esm.mjs', 'scripts/tenant.ts', '--port', '0', '--latency', String(LATENCY_MS), '--state', join(work, 'state.ndjson'), '--reset'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.add(child);
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the local tenant exited (${code}) before listening:\n${out}`)));
+  });
+  child.stdout.resume();
+  return { url, child };
+}
+
+function build(outDir, tenantUrl) {
+  const code = run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env: { ...process.env, SAILPOINT_API_URL: tenantUrl } });
+  if (code !== 0) throw new Error(`vite build failed (${tenantUrl ? 'tenant' : 'sandbox'} build)`);
+}
+
+async function preview(outDir, tenantUrl) {
+  // Another server on the port would be measured instead of this build: refuse.
+  if (await fetch(BASE).then(() => true, () => false)) throw new Error(`Port ${PORT} is already in use; set BENCH_PORT to a free port.`);
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, SAILPOINT_API_URL: tenantUrl },
+  });
+  children.add(child);
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(BASE).then((r) => r.ok, () => false)) return child;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('preview server did not start');
 }
 
-const ms = (t) => `${Math.round(t)} ms`;
-
-try {
-  await waitForServer();
+/**
+ * One run of the workspace figures. `mode.signIn(page)` signs in as the source owner (Priya Shah, the
+ * persona with the 10,000-item certification); `mode.stats(page)` reads the tenant's counters.
+ */
+async function measure(mode) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
   });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.error('[page]', m.text().slice(0, 300)));
-  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.error(`[${mode.name} page]`, m.text().slice(0, 300)));
+    page.on('pageerror', (e) => console.error(`[${mode.name} page error]`, e.message));
 
-  // Sign in as the source owner (the persona with the 10,000-item certification), with fixed latency.
-  await page.goto(`${BASE}/certifications?sandboxLatency=${LATENCY_MS}`);
-  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: /Acting as:/ }).click();
-  await page.getByRole('menuitem', { name: /Priya Shah/ }).click();
-  const bigLink = page.getByRole('row').filter({ hasText: /of 10,000 decisions/ }).getByRole('link');
-  await bigLink.waitFor();
-  const href = await bigLink.getAttribute('href');
+    await mode.signIn(page);
+    const bigLink = page.getByRole('row').filter({ hasText: /of 10,000 decisions/ }).getByRole('link');
+    await bigLink.waitFor({ timeout: 60_000 });
+    const href = await bigLink.getAttribute('href');
+    const grid = page.getByRole('grid', { name: 'Access review items' });
 
-  // 1. Navigation to first rows (a full load of the workspace URL, sandbox already warm in IndexedDB).
-  const navStart = Date.now();
-  await page.goto(`${BASE}${href}`);
-  const grid = page.getByRole('grid', { name: 'Access review items' });
-  await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
-  const firstRows = Date.now() - navStart;
+    // 1. Navigation to first rows (a full load of the workspace URL).
+    const navStart = Date.now();
+    await page.goto(`${BASE}${href}`);
+    await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+    const firstRows = Date.now() - navStart;
 
-  // 2. Press approve on a row: time until the row shows it (measured inside the page, to the frame).
-  // Five rows, one after another; the median is reported (one sample is at the mercy of a GC pause).
-  const decisionSamples = await page.evaluate(async () => {
-    const samples = [];
-    for (let i = 1; i <= 5; i++) {
-      const grid = document.querySelector('[aria-label="Access review items"]');
-      const row = grid.querySelectorAll('[role="row"]')[i];
-      const button = [...row.querySelectorAll('button')].find((b) => /^Approve/.test(b.getAttribute('aria-label') ?? ''));
-      const start = performance.now();
-      button.click();
-      samples.push(
-        await new Promise((resolve) => {
-          const check = () => (/Approved/.test(row.textContent ?? '') ? resolve(performance.now() - start) : requestAnimationFrame(check));
-          check();
-        }),
-      );
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    return samples;
-  });
-  const sorted = [...decisionSamples].sort((x, y) => x - y);
-  const decisionMs = sorted[2];
+    // 2. Press approve on a row: time until the row shows it (measured inside the page, to the frame).
+    // Five rows, one after another; the median is reported (one sample is at the mercy of a GC pause).
+    const decisionSamples = await page.evaluate(async () => {
+      const samples = [];
+      for (let i = 1; i <= 5; i++) {
+        const grid = document.querySelector('[aria-label="Access review items"]');
+        const row = grid.querySelectorAll('[role="row"]')[i];
+        const button = [...row.querySelectorAll('button')].find((b) => /^Approve/.test(b.getAttribute('aria-label') ?? ''));
+        const start = performance.now();
+        button.click();
+        samples.push(
+          await new Promise((resolve) => {
+            const check = () => (/Approved/.test(row.textContent ?? '') ? resolve(performance.now() - start) : requestAnimationFrame(check));
+            check();
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      return samples;
+    });
+    const sorted = [...decisionSamples].sort((x, y) => x - y);
+    await page.waitForFunction(() => !document.body.textContent.includes('Saving'), null, { timeout: 60_000 });
 
-  // Setup, not measured: decide items through the API until exactly 5,000 are undecided, so the
-  // "Undecided" filter matches 5,000 items. Then let those calls leave ISC's 10-second rate-limit window.
-  const TARGET = 5000;
-  await page.waitForFunction(() => !document.body.textContent.includes('Saving'), null, { timeout: 30_000 });
-  await page.evaluate(async ({ certPath, target }) => {
-    const session = JSON.parse(sessionStorage.getItem('attest.session'));
-    const headers = { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' };
-    const id = certPath.split('/').pop();
-    const undecided = `filters=${encodeURIComponent('completed eq false')}`;
-    const total = Number((await fetch(`/v3/certifications/${id}/access-review-items?limit=1&count=true&${undecided}`, { headers })).headers.get('X-Total-Count'));
-    let extra = total - target;
-    while (extra > 0) {
-      const items = await (await fetch(`/v3/certifications/${id}/access-review-items?limit=${Math.min(250, extra)}&${undecided}`, { headers })).json();
-      await fetch(`/v3/certifications/${id}/decide`, { method: 'POST', headers, body: JSON.stringify(items.map((i) => ({ id: i.id, decision: 'APPROVE', bulk: true }))) });
-      extra -= items.length;
-    }
-  }, { certPath: href, target: TARGET });
-  await page.waitForTimeout(10_500);
+    // 3. Ten keyboard decisions on a 100-row page: the main thread's long tasks (over 50 ms) from the first
+    // key press until the decisions are saved and the page is quiet.
+    const keyboard = await keyboardDecisions(page, href, grid);
 
-  // 3. Apply a filter (the Undecided quick filter, answered by the tenant): time until the grid shows its count.
-  const statsBefore = await page.evaluate(() => window.attestSandbox.stats());
-  const filterStart = Date.now();
-  await page.getByRole('button', { name: 'Undecided' }).click();
-  await page.getByText(/Showing 5,000 of/).waitFor({ timeout: 30_000 });
-  const filterTime = Date.now() - filterStart;
-  const prefix = { count: TARGET };
+    // Setup, not measured: decide items through the API until exactly 5,000 are undecided, so the
+    // "Undecided" filter matches 5,000 items. Then let those calls leave ISC's 10-second rate-limit window.
+    await page.waitForFunction(() => !document.body.textContent.includes('Saving'), null, { timeout: 60_000 });
+    await page.evaluate(async ({ certPath, target }) => {
+      const session = JSON.parse(sessionStorage.getItem('attest.session'));
+      const headers = { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' };
+      const id = certPath.split('/').pop().split('?')[0];
+      const undecided = `filters=${encodeURIComponent('completed eq false')}`;
+      const total = Number((await fetch(`/v3/certifications/${id}/access-review-items?limit=1&count=true&${undecided}`, { headers })).headers.get('X-Total-Count'));
+      let extra = total - target;
+      while (extra > 0) {
+        const items = await (await fetch(`/v3/certifications/${id}/access-review-items?limit=${Math.min(250, extra)}&${undecided}`, { headers })).json();
+        const reply = await fetch(`/v3/certifications/${id}/decide`, { method: 'POST', headers, body: JSON.stringify(items.map((i) => ({ id: i.id, decision: 'APPROVE', bulk: true }))) });
+        if (!reply.ok) throw new Error(`setup: decide answered ${reply.status}`);
+        extra -= items.length;
+      }
+    }, { certPath: href, target: TARGET_UNDECIDED });
+    await page.goto(`${BASE}${href}`);
+    await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(10_500);
 
-  // 4. Approve everything matching the filter (5,000 items).
-  const decideBefore = (await page.evaluate(() => window.attestSandbox.stats())).byOperation.makeIdentityDecision ?? 0;
-  const bulkStart = Date.now();
-  await page.getByRole('button', { name: /Approve all matching/ }).click();
-  const dialog = page.getByRole('dialog');
-  const confirm = dialog.getByRole('button', { name: /^Approve [\d,]+ items?$/ });
-  await confirm.waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('[role="dialog"]')?.textContent?.includes('Gathering the items'), null, { timeout: 120_000 });
-  // A bulk approval leaves high-risk items out unless they are included explicitly (with a comment): include
-  // them, so the run approves every matching item.
-  const riskBox = dialog.getByRole('checkbox', { name: /^Also approve the [\d,]+ high-risk items?/ });
-  if (await riskBox.count()) await riskBox.check();
-  if (await confirm.isDisabled()) await dialog.getByRole('textbox', { name: /Comment/ }).fill('Confirmed with the application owner');
-  await confirm.click();
-  await page.getByRole('status').filter({ hasText: /Saving decisions/ }).waitFor({ timeout: 10_000 }).catch(() => undefined);
-  await page.waitForFunction(() => !document.body.textContent.includes('Saving decisions'), null, { timeout: 120_000 });
-  const bulkTime = Date.now() - bulkStart;
-  const statsAfter = await page.evaluate(() => window.attestSandbox.stats());
-  const decideCalls = (statsAfter.byOperation.makeIdentityDecision ?? 0) - decideBefore;
-  const allCalls = statsAfter.requests - statsBefore.requests;
+    // 4. Apply a filter (the Undecided quick filter, answered by the tenant): time until the grid shows its count.
+    const filterStart = Date.now();
+    await page.getByRole('button', { name: 'Undecided' }).click();
+    await page.getByText(/Showing 5,000 of/).waitFor({ timeout: 60_000 });
+    const filterTime = Date.now() - filterStart;
 
-  // 5. Heap after loading, after a garbage collection.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    // 5. Approve everything matching the filter (5,000 items).
+    const before = await mode.stats(page);
+    const bulkStart = Date.now();
+    await page.getByRole('button', { name: /Approve all matching/ }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: /^Approve [\d,]+ items?$/ });
+    await confirm.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"]')?.textContent?.includes('Gathering the items'), null, { timeout: 120_000 });
+    // A bulk approval leaves high-risk items out unless they are included explicitly (with a comment): include
+    // them, so the run approves every matching item.
+    const riskBox = dialog.getByRole('checkbox', { name: /^Also approve the [\d,]+ high-risk items?/ });
+    if (await riskBox.count()) await riskBox.check();
+    if (await confirm.isDisabled()) await dialog.getByRole('textbox', { name: /Comment/ }).fill('Confirmed with the application owner');
+    await confirm.click();
+    await page.getByRole('status').filter({ hasText: /Saving decisions/ }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page.waitForFunction(() => !document.body.textContent.includes('Saving decisions'), null, { timeout: 180_000 });
+    const bulkTime = Date.now() - bulkStart;
+    const after = await mode.stats(page);
+    const op = (stats, id) => stats.byOperation[id] ?? 0;
 
-  await browser.close();
-  const line = (label, value, target, ok) => console.log(`${ok ? 'ok  ' : 'MISS'} ${label.padEnd(46)} ${String(value).padStart(12)}   (target ${target})`);
-  console.log(`\nReviewer workspace benchmark — 10,000-item certification, simulated latency ${LATENCY_MS} ms per request\n`);
-  line('navigation → first rows', ms(firstRows), '≤ 1500 ms', firstRows <= 1500);
-  line('Undecided filter applied (beyond latency)', ms(filterTime - LATENCY_MS), '≤ 500 ms', filterTime - LATENCY_MS <= 500);
-  line('approve pressed → row shows it (median of 5)', ms(decisionMs), '≤ 50 ms', decisionMs <= 50);
-  line('  … the 5 samples', sorted.map((t) => Math.round(t)).join(', '), '—', true);
-  line(`approve all ${prefix.count.toLocaleString('en-US')} matching: decide calls`, decideCalls, `${Math.ceil(prefix.count / 250)} (250 per call)`, decideCalls <= Math.ceil(prefix.count / 250) + 1);
-  line('  … all API calls (incl. reading the ids)', allCalls, '—', true);
-  line('  … wall time', ms(bulkTime), '—', true);
-  line('  … 429 answers', statsAfter.rateLimited, '0', statsAfter.rateLimited === 0);
-  line('JS heap after loading (after GC)', `${(usedSize / 1048576).toFixed(1)} MB`, '≤ 150 MB', usedSize <= 150 * 1048576);
-} finally {
-  stop();
+    // 6. Heap after loading, after a garbage collection.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+
+    return {
+      firstRows,
+      decisionSamples: sorted,
+      decisionMs: sorted[2],
+      keyboard,
+      filterTime,
+      bulkTime,
+      decideCalls: op(after, 'makeIdentityDecision') - op(before, 'makeIdentityDecision'),
+      readCalls: op(after, 'listIdentityAccessReviewItems') - op(before, 'listIdentityAccessReviewItems'),
+      allCalls: after.requests - before.requests,
+      rateLimited: after.rateLimited - before.rateLimited,
+      heapBytes: usedSize,
+    };
+  } finally {
+    await browser.close();
+  }
 }
+
+/**
+ * Ten keyboard decisions (`a` on the focused row, then `j`) on a 100-row page, rows that already have a
+ * decision skipped with `j`. Long tasks come from the Long Tasks API (PerformanceObserver 'longtask').
+ */
+async function keyboardDecisions(page, href, grid) {
+  await page.goto(`${BASE}${href}${href.includes('?') ? '&' : '?'}pageSize=100`);
+  await grid.locator('[role="row"][data-id]').nth(99).waitFor({ timeout: 60_000 });
+  // Past the rows decided above; a plain text cell, so the click only moves focus.
+  await grid.locator('[role="row"][data-id]').nth(10).locator('[data-field="access.type"]').click();
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    window.__benchLongTasks = [];
+    window.__benchObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
+    });
+    window.__benchObserver.observe({ type: 'longtask' });
+    window.__benchStart = performance.now();
+  });
+  const focusedDecision = () =>
+    page.evaluate(() => {
+      const row = document.activeElement?.closest('[role="row"][data-id]');
+      return row ? { id: row.getAttribute('data-id'), decision: row.querySelector('[data-field="decision"]')?.textContent ?? '' } : null;
+    });
+  const start = Date.now();
+  let decided = 0;
+  for (let moves = 0; decided < 10 && moves < 60; moves++) {
+    const row = await focusedDecision();
+    if (!row) throw new Error('keyboard: focus left the grid rows');
+    if (!/Approved|Revoked/.test(row.decision)) {
+      await page.keyboard.press('a');
+      await page.waitForFunction(
+        (id) => /Approved/.test(document.querySelector(`[aria-label="Access review items"] [role="row"][data-id="${id}"] [data-field="decision"]`)?.textContent ?? ''),
+        row.id,
+        { timeout: 30_000 },
+      );
+      decided++;
+    }
+    await page.keyboard.press('j');
+  }
+  if (decided < 10) throw new Error(`keyboard: only ${decided} undecided rows were reached`);
+  const keysTime = Date.now() - start;
+  await page.waitForFunction(() => !document.body.textContent.includes('Saving'), null, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const tasks = await page.evaluate(() => {
+    window.__benchObserver.takeRecords().forEach((e) => window.__benchLongTasks.push({ start: e.startTime, duration: e.duration }));
+    window.__benchObserver.disconnect();
+    return window.__benchLongTasks.filter((t) => t.start >= window.__benchStart).map((t) => t.duration);
+  });
+  return {
+    decisions: decided,
+    keysTime,
+    longest: tasks.length ? Math.max(...tasks) : 0,
+    overBudget: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+    longTasks: tasks.length,
+    inLongTasks: tasks.reduce((sum, d) => sum + d, 0),
+  };
+}
+
+const ms = (t) => `${Math.round(t).toLocaleString('en-US')} ms`;
+
+function report(title, r) {
+  console.log(`\n${title}`);
+  console.log(`${'figure'.padEnd(52)} ${'measured'.padStart(12)}   ${'target'.padEnd(31)} floor, ratio`);
+  const line = (label, value, target, ok, floor = '') =>
+    console.log(`${ok === null ? '    ' : ok ? 'ok  ' : 'MISS'} ${label.padEnd(47)} ${String(value).padStart(12)}   ${target.padEnd(31)} ${floor}`.trimEnd());
+  const ratio = (value, floor) => `${ms(floor)}, × ${(value / floor).toFixed(1)}`;
+  const firstRowsTarget = LATENCY_MS + 300;
+  line('navigation → first rows', ms(r.firstRows), `≤ ${ms(firstRowsTarget)} (round trip + 300)`, r.firstRows <= firstRowsTarget, ratio(r.firstRows, LATENCY_MS));
+  line('Undecided filter, beyond the round trip', ms(r.filterTime - LATENCY_MS), '≤ 200 ms', r.filterTime - LATENCY_MS <= 200);
+  line('approve pressed → row shows it (median of 5)', ms(r.decisionMs), '≤ 16 ms (one frame)', r.decisionMs <= FRAME_MS, ratio(r.decisionMs, FRAME_MS));
+  line('  … the 5 samples', r.decisionSamples.map((t) => Math.round(t)).join(', '), '', null);
+  line('keyboard: longest task (10 decisions, 100 rows)', ms(r.keyboard.longest), '≤ 100 ms', r.keyboard.longest <= 100);
+  line('keyboard: time over 50 ms (sum over long tasks)', ms(r.keyboard.overBudget), '< 500 ms', r.keyboard.overBudget < 500);
+  line(`  … ${r.keyboard.longTasks} long tasks, in all`, ms(r.keyboard.inLongTasks), `of ${ms(r.keyboard.keysTime)} pressing keys`, null);
+  const calls = Math.ceil(TARGET_UNDECIDED / PER_DECIDE_CALL);
+  line(`approve all ${TARGET_UNDECIDED.toLocaleString('en-US')} matching: decide calls`, r.decideCalls, `${calls} (${PER_DECIDE_CALL} per call)`, r.decideCalls <= calls, `${calls}, × ${(r.decideCalls / calls).toFixed(2)}`);
+  line('  … read calls (the matching items\' ids)', r.readCalls, `≤ ${calls + 1}`, r.readCalls <= calls + 1);
+  line('  … all API calls', r.allCalls, '', null);
+  line('  … wall time', ms(r.bulkTime), '≤ 3,000 ms', r.bulkTime <= 3000, ratio(r.bulkTime, 2 * LATENCY_MS));
+  line('  … 429 answers', r.rateLimited, '0', r.rateLimited === 0);
+  line('JS heap after loading (after GC)', `${(r.heapBytes / 1048576).toFixed(1)} MB`, '≤ 100 MB', r.heapBytes <= 100 * 1048576);
+}
+
+const results = [];
+const loadAtStart = loadavg()[0];
+try {
+  let tenant = null;
+  if (MODES.includes('tenant')) {
+    tenant = await startTenant();
+    const outDir = join(work, 'tenant-build');
+    build(outDir, tenant.url);
+    const server = await preview(outDir, tenant.url);
+    const result = await measure({
+      name: 'tenant',
+      async signIn(page) {
+        // A real tenant build: the sign-in page, with the persona's personal access token.
+        await page.goto(`${BASE}/certifications`);
+        await page.getByRole('textbox', { name: 'Client ID' }).fill('sandbox-source-owner');
+        await page.getByLabel('Client secret').fill('sandbox');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 60_000 });
+      },
+      stats: async () => (await fetch(`${tenant.url}/__tenant/stats`)).json(),
+    });
+    results.push([`Attest alone — production tenant build (vite preview proxy) → local HTTP tenant ${tenant.url}, round trip ${LATENCY_MS} ms`, result]);
+    await stop(server);
+    await stop(tenant.child);
+  }
+  if (MODES.includes('sandbox')) {
+    const outDir = join(work, 'sandbox-build');
+    build(outDir, '');
+    const server = await preview(outDir, '');
+    const result = await measure({
+      name: 'sandbox',
+      async signIn(page) {
+        await page.goto(`${BASE}/certifications?sandboxLatency=${LATENCY_MS}`);
+        await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: /Acting as:/ }).click();
+        await page.getByRole('menuitem', { name: /Priya Shah/ }).click();
+      },
+      stats: (page) => page.evaluate(() => window.attestSandbox.stats()),
+    });
+    results.push([`In-browser sandbox — sandbox build, the tenant on the page's main thread (MSW), round trip ${LATENCY_MS} ms`, result]);
+    await stop(server);
+  }
+} finally {
+  stopAll();
+}
+
+console.log(`\nReviewer workspace benchmark — 10,000-item certification (${new Date().toISOString()})`);
+// The figures are only comparable on an idle machine: say how busy this one was.
+console.log(`Machine load (1-minute average) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${availableParallelism()} cores${loadAtStart > availableParallelism() ? ': taken under load, figures inflated' : ''}.`);
+for (const [title, result] of results) report(title, result);
