@@ -17,7 +17,7 @@ export default defineConfig({
   use: { ...base.use, baseURL: `http://127.0.0.1:${APP_PORT}` },
   webServer: [
     {
-      command: `npm run tenant -- --port ${TENANT_PORT} --state test-results/production-tenant.ndjson --reset`,
+      command: `npm run tenant -- --port ${TENANT_PORT} --state .tenant/production.ndjson --reset`,
       url: `${TENANT}/oauth/info`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -2,7 +2,7 @@
 // tests (Vitest), production build, end-to-end tests in Chromium (Playwright) — then one summary line
 // `N passed, N failed`. Exits non-zero on any failure or when no test ran.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensureDependencies, run } from './lib.mjs';
+import { ensureChromium, ensureDependencies, ensureNginx, run } from './lib.mjs';
 
 const started = Date.now();
 const steps = [];
@@ -43,17 +43,23 @@ step('unit + component (vitest)', () => {
 });
 
 step('chromium', () => (ensureChromium(), true));
-rmSync('test-results/playwright.json', { force: true });
-step('end-to-end (playwright)', () => {
-  const code = run('npx', ['playwright', 'test'], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' } });
-  const report = readJson('test-results/playwright.json');
-  if (report?.stats) {
-    passed += report.stats.expected + (report.stats.flaky ?? 0);
-    failed += report.stats.unexpected;
-  }
-  if (code !== 0 && !report?.stats?.unexpected) failed += 1;
-  return code === 0;
-});
+/** A Playwright run as one step; its tests count in the summary (a retried pass counts as passed). */
+function playwrightStep(name, args, report) {
+  rmSync(report, { force: true });
+  step(name, () => {
+    const code = run('npx', ['playwright', 'test', ...args], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+    const stats = readJson(report)?.stats;
+    if (stats) {
+      passed += stats.expected + (stats.flaky ?? 0);
+      failed += stats.unexpected;
+    }
+    if (code !== 0 && !stats?.unexpected) failed += 1;
+    return code === 0;
+  });
+}
+playwrightStep('end-to-end (playwright)', [], 'test-results/playwright.json');
+step('nginx', () => (ensureNginx(), true));
+playwrightStep('production path (nginx, tenant login, local HTTP tenant)', ['-c', 'playwright.production.config.ts'], 'test-results/production.json');
 step('bundle size', () => run('node', ['scripts/size.mjs']) === 0);
 step('tenant build leaves the sandbox out', () => run('node', ['scripts/check-tenant-build.mjs']) === 0);
 

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
+import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { canSeeCampaigns, isAdmin, sessionStore, signInWithClientCredentials, useSession, useSessionExpired } from '../api/session';
 import { NotFoundPage } from './ErrorPages';
@@ -24,6 +25,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const needsSandboxSignIn = Boolean(sandbox) && (!session || expired);
+  const queryClient = useQueryClient();
+  const wasExpired = useRef(expired);
+  useEffect(() => {
+    // Signed in again: what failed on the expired token is fetched again; the rest stays as it is.
+    if (wasExpired.current && !expired) void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' });
+    wasExpired.current = expired;
+  }, [expired, queryClient]);
 
   useEffect(() => {
     if (!needsSandboxSignIn || !sandbox) return;

@@ -86,7 +86,8 @@ export async function startTenantServer(options: TenantServerOptions): Promise<T
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'proxy-connection']);
 
 async function serve(tenant: SandboxTenant, req: IncomingMessage, res: ServerResponse, host: string): Promise<void> {
-  const url = new URL(req.url ?? '/', `http://${host}`);
+  // The address the client used (port included), so links the tenant hands out (its login page) lead back to it.
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
   if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return control(tenant, req, res, url);
 
   const headers = new Headers();

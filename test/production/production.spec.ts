@@ -104,7 +104,7 @@ test('an expired session signs in again in a pop-up over the page, which keeps w
   await page.goto('/certifications');
   await signInWithTenantLogin(page, 'Morgan Reyes (manager)');
   await page.getByRole('grid', { name: 'Active certifications' }).getByRole('link').first().click();
-  const search = page.getByRole('textbox', { name: 'Search access' });
+  const search = page.getByLabel('Search access');
   await expect(search).toBeVisible();
 
   // The tenant stops honouring the session: API calls answer 401 and the refresh token is refused.
