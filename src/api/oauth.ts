@@ -152,6 +152,12 @@ export async function refreshSession(session: Session): Promise<Session | null> 
   }
 }
 
+/** After sign-out from a tenant-login session: the tenant's own logout page, when it names one. */
+export async function endTenantSession(): Promise<void> {
+  const info = await discoverLogin().catch(() => null);
+  if (info?.logoutUrl) window.location.assign(info.logoutUrl);
+}
+
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Keeps a refreshable session fresh: refreshes a minute before expiry, and once when the tenant answers 401. */

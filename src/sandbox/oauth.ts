@@ -47,6 +47,9 @@ export class SandboxLogin {
         cloudDomainUrl: url.origin,
       });
     }
+    if (url.pathname === '/oauth/logout' && request.method === 'GET') {
+      return html(page('Signed out of the sandbox tenant', '<p>Your sign-in at the tenant has ended. You can close this tab, or open Attest again to sign in.</p>'));
+    }
     if (url.pathname !== '/oauth/authorize') return null;
     if (request.method === 'GET') return this.authorizePage(url.searchParams, url);
     if (request.method === 'POST') {

@@ -97,6 +97,13 @@ test('a reviewer signs in with the tenant login (PKCE) through nginx and complet
   await confirmation.getByRole('button', { name: 'Sign off', exact: true }).click();
   await expect(page.getByText(/This certification is complete and read-only\./)).toBeVisible({ timeout: 30_000 });
 
+  // Sign-out forgets the tokens and ends the tenant's session at its logout page.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Signed out of the sandbox tenant' })).toBeVisible();
+  await page.goto('/certifications');
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await page.evaluate(() => sessionStorage.getItem('attest.session'))).toBeNull();
+
   expect(violations).toEqual([]);
 });
 

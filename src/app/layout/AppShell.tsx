@@ -79,9 +79,12 @@ export function AppShell() {
                 color="inherit"
                 onClick={() =>
                   leave.guard(() => {
+                    const ending = sessionStore.get();
                     sessionStore.set(null);
                     queryClient.clear();
                     navigate('/sign-in');
+                    // Signed in with the tenant's login: end that session too, at the tenant's logout page.
+                    if (ending?.refreshToken) void import('../../api/oauth').then(({ endTenantSession }) => endTenantSession());
                   })
                 }
               >
