@@ -77,7 +77,7 @@ export function SignInForm({ next, onSignedIn, login }: SignInFormProps) {
           <Divider sx={{ my: 3 }}>or with a token</Divider>
         </>
       ) : null}
-      <Tabs value={method} onChange={(_, value: 'pat' | 'token') => setMethod(value)} aria-label="Sign-in method" sx={{ mb: 2 }}>
+      <Tabs value={method} onChange={(_, value: 'pat' | 'token') => setMethod(value)} aria-label="Sign-in method" variant="fullWidth" sx={{ mb: 2 }}>
         <Tab value="pat" label="Personal access token" />
         <Tab value="token" label="Access token" />
       </Tabs>
