@@ -4,7 +4,7 @@ import type { DecisionAuditRecord, Identity } from './model';
 import type { Persistence, PersistedChange, SandboxMeta } from './persistence';
 import type { RequestContext, Route } from './context';
 import { Store } from './store';
-import { createSeed, PERSONAS, SEED_VERSION } from './seed';
+import { PERSONAS, SEED_VERSION, sharedSeed } from './seed';
 import { advance } from './rules/lifecycle';
 import { certificationRoutes } from './rules/certifications';
 import { campaignRoutes } from './rules/campaigns';
@@ -176,7 +176,7 @@ export class SandboxTenant {
     const { meta, changes, revision } = await this.options.persistence.load();
     if (meta && meta.seedVersion === SEED_VERSION && (scale === undefined || meta.scale === scale)) {
       this.scale = meta.scale;
-      this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
+      this.store = new Store(sharedSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
       this.store.applyPersisted(changes);
       this.caughtUpTo(revision);
     } else {
@@ -194,7 +194,7 @@ export class SandboxTenant {
     const revision = await this.options.persistence.clear();
     const meta: SandboxMeta = { anchor: this.clock.now(), scale: this.scale, seedVersion: SEED_VERSION };
     await this.options.persistence.saveMeta(meta);
-    this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
+    this.store = new Store(sharedSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
     this.hits.clear();
     this.caughtUpTo(revision);
     this.options.channel?.postMessage({ type: 'reset', revision } satisfies TenantMessage);
