@@ -12,6 +12,8 @@ import { templateRoutes } from './rules/templates';
 import { searchRoutes } from './rules/search';
 import { lookupRoutes } from './rules/lookups';
 import { reportRoutes } from './rules/reports';
+import { templateView } from './views';
+import type { TemplateRecord } from './model';
 
 /**
  * Attest's simulated ISC tenant: the 33 operations (and identity search and the wizard's look-ups) with ISC's rules over a persistent store, behind the
@@ -126,7 +128,22 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern, keys, specificity: segments.filter((s) => !s.startsWith(':')).length };
 }
 
-const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes, ...lookupRoutes, ...reportRoutes]
+/** Template answers as the API shows them (the records keep ISC's nulls of a template's campaign; the API leaves them out). */
+const TEMPLATE_ANSWERS = new Set(['createCampaignTemplate', 'getCampaignTemplates', 'patchCampaignTemplate', 'getCampaignTemplate']);
+const templateAnswers: Route[] = templateRoutes.map((route) =>
+  TEMPLATE_ANSWERS.has(route.operationId)
+    ? {
+        ...route,
+        handle: (ctx: RequestContext) => {
+          const reply = route.handle(ctx);
+          const body = reply.body as TemplateRecord | TemplateRecord[] | undefined;
+          return { ...reply, body: Array.isArray(body) ? body.map(templateView) : body && templateView(body) };
+        },
+      }
+    : route,
+);
+
+const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateAnswers, ...searchRoutes, ...lookupRoutes, ...reportRoutes]
   .map(compile)
   .sort((a, b) => b.specificity - a.specificity);
 

@@ -126,8 +126,9 @@ export function exampleOf(file: SpecFile, node: Json, depth = 0): Json {
 
 /**
  * OpenAPI 3.0's schema dialect as JSON Schema for ajv: `nullable: true` becomes a null alternative (ajv's own
- * `nullable` needs a sibling `type`, which $ref'd and allOf'd schemas lack); `example`, `x-*` and other
- * annotations are ignored (strict off).
+ * `nullable` needs a sibling `type`, which $ref'd and allOf'd schemas lack); `oneOf` is read as `anyOf`,
+ * because the definition's oneOfs (v3 search's documents) have no discriminator and every document matches
+ * several of them; `example`, `x-*` and other annotations are ignored (strict off).
  */
 function toJsonSchema(node: Json): Json {
   if (Array.isArray(node)) return node.map(toJsonSchema);
@@ -135,7 +136,7 @@ function toJsonSchema(node: Json): Json {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'nullable' || key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
-    out[key] = key === 'properties' || key === 'patternProperties' ? mapValues(value as JsonObject) : toJsonSchema(value);
+    out[key === 'oneOf' ? 'anyOf' : key] = key === 'properties' || key === 'patternProperties' ? mapValues(value as JsonObject) : toJsonSchema(value);
   }
   if (node.nullable === true) {
     if (out.enum) out.enum = [...(out.enum as Json[]), null];
@@ -155,11 +156,18 @@ for (const file of Object.keys(specs) as SpecFile[]) {
 
 const validators = new Map<string, ValidateFunction>();
 
-/** An ajv validator of the JSON body of an operation's success response (null when it has none). */
-export function responseValidator(op: SpecOperation): ValidateFunction | null {
-  const { media } = successResponse(op);
+/**
+ * An ajv validator of the JSON body an operation answers with a status (its success status if none is
+ * given); null when the definition gives that status no JSON body.
+ */
+export function responseValidator(op: SpecOperation, status?: number): ValidateFunction | null {
+  const responses = op.operation.responses as JsonObject;
+  const code = status === undefined ? String(successResponse(op).status) : String(status);
+  const response = responses[code] ?? responses.default;
+  if (!response) return null;
+  const media = ((deref(op.file, response) as JsonObject).content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined;
   if (!media?.schema) return null;
-  const key = `${op.file}:${op.operationId}`;
+  const key = `${op.file}:${op.operationId}:${code}`;
   let validate = validators.get(key);
   if (!validate) {
     const schema = rebase(toJsonSchema(media.schema), `${op.file}.json`) as JsonObject;
