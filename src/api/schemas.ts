@@ -4,6 +4,9 @@
  *
  * They validate server responses at the boundary, so they are tolerant:
  * - only fields the spec marks required are required; everything else is optional;
+ * - in models Attest only reads (`read`), an optional field whose value can't be read (a null the spec
+ *   doesn't allow, a wrong type) is dropped instead of failing the whole response;
+ * - enums the spec calls open ("more values may be added") accept any string (`openEnum`);
  * - date-time fields are plain strings;
  * - unknown keys are stripped (`z.object`), never rejected;
  * - campaign-service models (campaigns, templates, alerts) accept `null` on every optional
@@ -13,6 +16,29 @@
  * Each const and its inferred type share a name.
  */
 import { z } from 'zod';
+
+/**
+ * An object Attest only reads (never sends, and the sandbox never parses a request with): unknown keys are
+ * stripped, and an optional field that can't be read becomes undefined rather than failing the response.
+ * Required fields stay strict: they are what the screens rely on.
+ */
+function read<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
+  const lenient: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape) as [string, z.ZodType][]) {
+    lenient[key] = field.safeParse(undefined).success ? field.catch(undefined) : field;
+  }
+  // Same output types: `.catch` only changes what a failed field reads as.
+  return z.object(lenient) as unknown as z.ZodObject<S>;
+}
+
+/**
+ * An enum the definition calls open ("more values may be added in the future"): the known values are typed,
+ * any other string is kept as it came, and screens show it raw.
+ */
+export function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  void values;
+  return z.string() as unknown as z.ZodType<T[number] | (string & {}), string>;
+}
 
 // ---------------------------------------------------------------------------
 // Shared enums and building blocks
@@ -107,13 +133,14 @@ export type ReportType = z.infer<typeof ReportType>;
 
 /**
  * How the locale of a message was chosen: DEFAULT (system) or REQUEST (Accept-Language); may be null.
- * Use `LocaleOrigin.unwrap().options` for the list of values.
+ * An open enum in the spec ("more values may be added"): a new value never fails a campaign's alerts.
  */
-export const LocaleOrigin = z.enum(['DEFAULT', 'REQUEST']).nullable();
+export const LOCALE_ORIGINS = ['DEFAULT', 'REQUEST'] as const;
+export const LocaleOrigin = openEnum(LOCALE_ORIGINS).nullable();
 export type LocaleOrigin = z.infer<typeof LocaleOrigin>;
 
 /** A localized error or alert message. */
-export const ErrorMessageDto = z.object({
+export const ErrorMessageDto = read({
   /** BCP 47 locale, e.g. "en-US". */
   locale: z.string().nullish(),
   localeOrigin: LocaleOrigin.optional(),
@@ -130,7 +157,7 @@ export type ErrorMessageDtoList = z.infer<typeof ErrorMessageDtoList>;
 // ---------------------------------------------------------------------------
 
 /** Reviewer of a certification: an identity or a governance group. */
-export const Reviewer = z.object({
+export const Reviewer = read({
   id: z.string().optional(),
   name: z.string().optional(),
   /** Only for IDENTITY reviewers. */
@@ -142,7 +169,7 @@ export const Reviewer = z.object({
 export type Reviewer = z.infer<typeof Reviewer>;
 
 /** Reference to a certification (type is always CERTIFICATION). */
-export const CertificationReference = z.object({
+export const CertificationReference = read({
   id: z.string().optional(),
   name: z.string().optional(),
   /** Always "CERTIFICATION". */
@@ -152,26 +179,30 @@ export const CertificationReference = z.object({
 export type CertificationReference = z.infer<typeof CertificationReference>;
 
 /** Where a reassigned certification came from. Nullable wherever it is used. */
-export const Reassignment = z.object({
+export const Reassignment = read({
   from: CertificationReference.optional(),
   comment: z.string().optional(),
 });
 export type Reassignment = z.infer<typeof Reassignment>;
 
 /** Reference to the campaign a certification belongs to. */
-export const CampaignReference = z.object({
+export const CampaignReference = read({
   id: z.string(),
   name: z.string(),
-  type: z.literal('CAMPAIGN'),
+  /** Always "CAMPAIGN"; required by the spec, unused here. */
+  type: z.string().optional(),
   campaignType: CampaignType,
-  description: z.string().nullable(),
-  correlatedStatus: CorrelatedStatus,
+  /** Required (nullable) by the spec, unused by the workspace. */
+  description: z.string().nullish(),
+  /** Required by the spec, unused by the workspace. */
+  correlatedStatus: CorrelatedStatus.optional(),
+  /** Which decisions need a comment: the workspace enforces it before sending. */
   mandatoryCommentRequirement: MandatoryCommentRequirement,
 });
 export type CampaignReference = z.infer<typeof CampaignReference>;
 
 /** An identity certification: one reviewer's work item within a campaign. */
-export const IdentityCertificationDto = z.object({
+export const IdentityCertificationDto = read({
   id: z.string().optional(),
   name: z.string().optional(),
   campaign: CampaignReference.optional(),
@@ -195,7 +226,7 @@ export const IdentityCertificationDto = z.object({
 export type IdentityCertificationDto = z.infer<typeof IdentityCertificationDto>;
 
 /** Identity reference with display name and email. `type` is always "IDENTITY". Nullable wherever used. */
-export const IdentityReferenceWithNameAndEmail = z.object({
+export const IdentityReferenceWithNameAndEmail = read({
   type: z.string().optional(),
   id: z.string().optional(),
   name: z.string().optional(),
@@ -204,7 +235,7 @@ export const IdentityReferenceWithNameAndEmail = z.object({
 export type IdentityReferenceWithNameAndEmail = z.infer<typeof IdentityReferenceWithNameAndEmail>;
 
 /** Insights into account activity. */
-export const ActivityInsights = z.object({
+export const ActivityInsights = read({
   accountID: z.string().optional(),
   /** Days the account was used, 0..90. */
   usageDays: z.int().min(0).max(90).optional(),
@@ -213,26 +244,26 @@ export const ActivityInsights = z.object({
 export type ActivityInsights = z.infer<typeof ActivityInsights>;
 
 /** A data access policy (DataAccess.policies item). */
-export const DataAccessPolicy = z.object({
+export const DataAccessPolicy = read({
   value: z.string().optional(),
 });
 export type DataAccessPolicy = z.infer<typeof DataAccessPolicy>;
 
 /** A data access category with its match count (DataAccess.categories item). */
-export const DataAccessCategory = z.object({
+export const DataAccessCategory = read({
   value: z.string().optional(),
   matchCount: z.int().optional(),
 });
 export type DataAccessCategory = z.infer<typeof DataAccessCategory>;
 
 /** Data access impact score (DataAccess.impactScore). */
-export const DataAccessImpactScore = z.object({
+export const DataAccessImpactScore = read({
   value: z.string().optional(),
 });
 export type DataAccessImpactScore = z.infer<typeof DataAccessImpactScore>;
 
 /** DAS (data access security) data for an entitlement. Nullable wherever used. */
-export const DataAccess = z.object({
+export const DataAccess = read({
   policies: z.array(DataAccessPolicy).optional(),
   categories: z.array(DataAccessCategory).optional(),
   impactScore: DataAccessImpactScore.optional(),
@@ -240,7 +271,7 @@ export const DataAccess = z.object({
 export type DataAccess = z.infer<typeof DataAccess>;
 
 /** Machine account owner (ReviewableEntitlement.account.owner). `type` is always "IDENTITY". */
-export const ReviewableEntitlementAccountOwner = z.object({
+export const ReviewableEntitlementAccountOwner = read({
   id: z.string().nullish(),
   type: z.string().optional(),
   displayName: z.string().nullish(),
@@ -248,7 +279,7 @@ export const ReviewableEntitlementAccountOwner = z.object({
 export type ReviewableEntitlementAccountOwner = z.infer<typeof ReviewableEntitlementAccountOwner>;
 
 /** The account holding a reviewed entitlement, with its status (ReviewableEntitlement.account). */
-export const ReviewableEntitlementAccount = z.object({
+export const ReviewableEntitlementAccount = read({
   nativeIdentity: z.string().optional(),
   /** Default false. */
   disabled: z.boolean().optional(),
@@ -267,7 +298,7 @@ export const ReviewableEntitlementAccount = z.object({
 export type ReviewableEntitlementAccount = z.infer<typeof ReviewableEntitlementAccount>;
 
 /** An entitlement under review. Nullable wherever used. Booleans default to false. */
-export const ReviewableEntitlement = z.object({
+export const ReviewableEntitlement = read({
   id: z.string().optional(),
   name: z.string().optional(),
   description: z.string().nullish(),
@@ -290,7 +321,7 @@ export const ReviewableEntitlement = z.object({
 export type ReviewableEntitlement = z.infer<typeof ReviewableEntitlement>;
 
 /** An access profile under review. */
-export const ReviewableAccessProfile = z.object({
+export const ReviewableAccessProfile = read({
   id: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),
@@ -305,7 +336,7 @@ export const ReviewableAccessProfile = z.object({
 export type ReviewableAccessProfile = z.infer<typeof ReviewableAccessProfile>;
 
 /** A role under review. Nullable wherever used. */
-export const ReviewableRole = z.object({
+export const ReviewableRole = read({
   id: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),
@@ -319,7 +350,7 @@ export const ReviewableRole = z.object({
 export type ReviewableRole = z.infer<typeof ReviewableRole>;
 
 /** The reviewed access item itself (AccessSummary.access). */
-export const AccessSummaryAccess = z.object({
+export const AccessSummaryAccess = read({
   type: DtoType.optional(),
   id: z.string().optional(),
   name: z.string().optional(),
@@ -327,7 +358,7 @@ export const AccessSummaryAccess = z.object({
 export type AccessSummaryAccess = z.infer<typeof AccessSummaryAccess>;
 
 /** The access under review: one of entitlement, accessProfile or role, matching `access.type`. */
-export const AccessSummary = z.object({
+export const AccessSummary = read({
   access: AccessSummaryAccess.optional(),
   entitlement: ReviewableEntitlement.nullish(),
   accessProfile: ReviewableAccessProfile.optional(),
@@ -336,7 +367,7 @@ export const AccessSummary = z.object({
 export type AccessSummary = z.infer<typeof AccessSummary>;
 
 /** Summary of the identity whose access is reviewed. */
-export const CertificationIdentitySummary = z.object({
+export const CertificationIdentitySummary = read({
   /** Identity summary id. */
   id: z.string().optional(),
   name: z.string().optional(),
@@ -346,7 +377,7 @@ export const CertificationIdentitySummary = z.object({
 export type CertificationIdentitySummary = z.infer<typeof CertificationIdentitySummary>;
 
 /** One access review item of a certification. */
-export const AccessReviewItem = z.object({
+export const AccessReviewItem = read({
   accessSummary: AccessSummary.optional(),
   identitySummary: CertificationIdentitySummary.optional(),
   /** Review item id (used in ReviewDecision.id and ReassignReference.id). */
@@ -359,7 +390,7 @@ export const AccessReviewItem = z.object({
 export type AccessReviewItem = z.infer<typeof AccessReviewItem>;
 
 /** A permission (rights on a target) of an access review item. */
-export const PermissionDto = z.object({
+export const PermissionDto = read({
   rights: z.array(z.string()).optional(),
   target: z.string().optional(),
 });
@@ -404,19 +435,25 @@ export const ReviewReassign = z.object({
 export type ReviewReassign = z.infer<typeof ReviewReassign>;
 
 /** A reassignment trail leading to a self-certification identity. */
-export const ReassignmentTrailDTO = z.object({
+export const ReassignmentTrailDTO = read({
   previousOwner: z.string().optional(),
   newOwner: z.string().optional(),
   reassignmentType: z.string().optional(),
 });
 export type ReassignmentTrailDTO = z.infer<typeof ReassignmentTrailDTO>;
 
-/** A list of reassignment trails. */
-export const ReassignmentTrailDTOList = z.array(ReassignmentTrailDTO);
+/**
+ * A list of reassignment trails. The spec's own example of a certification task gives one trail as an
+ * object where the schema says array: both read as a list.
+ */
+export const ReassignmentTrailDTOList = z.preprocess(
+  (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? [value] : value),
+  z.array(ReassignmentTrailDTO),
+);
 export type ReassignmentTrailDTOList = z.infer<typeof ReassignmentTrailDTOList>;
 
 /** Type of a certification task (the spec says more values may be added). */
-export const CertificationTaskType = z.enum([
+export const CERTIFICATION_TASK_TYPES = [
   'REASSIGN',
   'ADMIN_REASSIGN',
   'COMPLETE_CERTIFICATION',
@@ -425,7 +462,8 @@ export const CertificationTaskType = z.enum([
   'ACTIVATE_CAMPAIGN',
   'CAMPAIGN_CREATE',
   'CAMPAIGN_DELETE',
-]);
+] as const;
+export const CertificationTaskType = openEnum(CERTIFICATION_TASK_TYPES);
 export type CertificationTaskType = z.infer<typeof CertificationTaskType>;
 
 /** Status of a certification task. */
@@ -433,7 +471,7 @@ export const CertificationTaskStatus = z.enum(['QUEUED', 'IN_PROGRESS', 'SUCCESS
 export type CertificationTaskStatus = z.infer<typeof CertificationTaskStatus>;
 
 /** An asynchronous certification/campaign task (reassign, complete, activate, ...). */
-export const CertificationTask = z.object({
+export const CertificationTask = read({
   id: z.string().optional(),
   type: CertificationTaskType.optional(),
   targetType: z.enum(['CERTIFICATION', 'CAMPAIGN']).optional(),
@@ -450,7 +488,7 @@ export type CertificationTask = z.infer<typeof CertificationTask>;
 // ---------------------------------------------------------------------------
 
 /** An alert raised on a campaign (e.g. generation problems). */
-export const CampaignAlert = z.object({
+export const CampaignAlert = read({
   level: z.enum(['ERROR', 'WARN', 'INFO']).nullish(),
   localizations: z.array(ErrorMessageDto).nullish(),
 });
@@ -690,7 +728,7 @@ export type Schedule = z.infer<typeof Schedule>;
 // ---------------------------------------------------------------------------
 
 /** Reference to a report result. `type` is always "REPORT_RESULT". */
-export const SodReportResultDto = z.object({
+export const SodReportResultDto = read({
   type: z.string().optional(),
   id: z.string().optional(),
   name: z.string().optional(),
@@ -709,13 +747,15 @@ export const ReportResultStatus = z.enum([
 export type ReportResultStatus = z.infer<typeof ReportResultStatus>;
 
 /** Reference to a report result, with its status. */
-export const ReportResultReference = SodReportResultDto.extend({
+export const ReportResultReference = read({
+  ...SodReportResultDto.shape,
   status: ReportResultStatus.optional(),
 });
 export type ReportResultReference = z.infer<typeof ReportResultReference>;
 
 /** A campaign report. */
-export const CampaignReport = ReportResultReference.extend({
+export const CampaignReport = read({
+  ...ReportResultReference.shape,
   reportType: ReportType,
   /** When the report last ran. */
   lastRunAt: z.string().optional(),
@@ -733,7 +773,7 @@ export type CampaignReportsConfig = z.infer<typeof CampaignReportsConfig>;
 // ---------------------------------------------------------------------------
 
 /** Error body of 400/403/404/500 responses. */
-export const ErrorResponseDto = z.object({
+export const ErrorResponseDto = read({
   /** e.g. "404 Not found". */
   detailCode: z.string().optional(),
   trackingId: z.string().optional(),
@@ -743,13 +783,13 @@ export const ErrorResponseDto = z.object({
 export type ErrorResponseDto = z.infer<typeof ErrorResponseDto>;
 
 /** Body of a 401 response (components.responses, not a named schema). */
-export const UnauthorizedErrorBody = z.object({
+export const UnauthorizedErrorBody = read({
   error: z.string().optional(),
 });
 export type UnauthorizedErrorBody = z.infer<typeof UnauthorizedErrorBody>;
 
 /** Body of a 429 response (components.responses, not a named schema); see Retry-After. */
-export const RateLimitErrorBody = z.object({
+export const RateLimitErrorBody = read({
   message: z.string().optional(),
 });
 export type RateLimitErrorBody = z.infer<typeof RateLimitErrorBody>;

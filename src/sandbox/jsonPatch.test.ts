@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { SandboxError } from './errors';
 import { applyPatch, changedPaths, parsePatch, parsePointer, type PatchOperation } from './jsonPatch';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { indexedDbPersistence, type PersistedChange } from './persistence';
 import { PERSONAS, SEED_VERSION } from './seed';

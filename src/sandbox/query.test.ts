@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '../api/filters';
 import { matches, parseFilters, parsePaging, parseSorters, queryCollection, type Accessors } from './query';

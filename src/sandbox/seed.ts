@@ -1564,3 +1564,29 @@ function accountNames(key: SourceKey, identity: Identity, person: Person | undef
 export function createSeed(options: SeedOptions): SeedData {
   return new SeedBuilder(options).build();
 }
+
+/** The last seed built for each scale, with the anchor it was built for. */
+const built = new Map<number, { anchor: number; seed: SeedData }>();
+
+/**
+ * The seed for these options, built once per scale and anchor and then shared: a reset at the same moment
+ * (every test of a file) reuses it. It is frozen, because stores share its records (the sandbox replaces a
+ * record on change, never edits it), so a rule that edited one in place would throw instead of corrupting
+ * the next reset.
+ */
+export function sharedSeed(options: SeedOptions): SeedData {
+  const scale = options.scale ?? 1;
+  const hit = built.get(scale);
+  if (hit && hit.anchor === options.anchor) return hit.seed;
+  const seed = deepFreeze(createSeed(options));
+  built.set(scale, { anchor: options.anchor, seed });
+  return seed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

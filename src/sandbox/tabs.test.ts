@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { memoryPersistence, type Persistence } from './persistence';
 import { PERSONAS } from './seed';

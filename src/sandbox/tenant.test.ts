@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { setupSandbox, TEST_BASE_URL } from '../../test/sandbox-harness';
 import { base64UrlEncode } from '../api/jwt';

@@ -4,7 +4,7 @@ import type { DecisionAuditRecord, Identity } from './model';
 import type { Persistence, PersistedChange, SandboxMeta } from './persistence';
 import type { RequestContext, Route } from './context';
 import { Store } from './store';
-import { createSeed, PERSONAS, SEED_VERSION } from './seed';
+import { PERSONAS, SEED_VERSION, sharedSeed } from './seed';
 import { advance } from './rules/lifecycle';
 import { certificationRoutes } from './rules/certifications';
 import { campaignRoutes } from './rules/campaigns';
@@ -13,6 +13,8 @@ import { searchRoutes } from './rules/search';
 import { lookupRoutes } from './rules/lookups';
 import { reportRoutes } from './rules/reports';
 import { SandboxLogin } from './oauth';
+import { templateView } from './views';
+import type { TemplateRecord } from './model';
 
 /**
  * Attest's simulated ISC tenant: the 33 operations (and identity search and the wizard's look-ups) with ISC's rules over a persistent store, behind the
@@ -127,7 +129,22 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern, keys, specificity: segments.filter((s) => !s.startsWith(':')).length };
 }
 
-const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateRoutes, ...searchRoutes, ...lookupRoutes, ...reportRoutes]
+/** Template answers as the API shows them (the records keep ISC's nulls of a template's campaign; the API leaves them out). */
+const TEMPLATE_ANSWERS = new Set(['createCampaignTemplate', 'getCampaignTemplates', 'patchCampaignTemplate', 'getCampaignTemplate']);
+const templateAnswers: Route[] = templateRoutes.map((route) =>
+  TEMPLATE_ANSWERS.has(route.operationId)
+    ? {
+        ...route,
+        handle: (ctx: RequestContext) => {
+          const reply = route.handle(ctx);
+          const body = reply.body as TemplateRecord | TemplateRecord[] | undefined;
+          return { ...reply, body: Array.isArray(body) ? body.map(templateView) : body && templateView(body) };
+        },
+      }
+    : route,
+);
+
+const ROUTES: CompiledRoute[] = [...certificationRoutes, ...campaignRoutes, ...templateAnswers, ...searchRoutes, ...lookupRoutes, ...reportRoutes]
   .map(compile)
   .sort((a, b) => b.specificity - a.specificity);
 
@@ -187,7 +204,7 @@ export class SandboxTenant {
     const { meta, changes, revision } = await this.options.persistence.load();
     if (meta && meta.seedVersion === SEED_VERSION && (scale === undefined || meta.scale === scale)) {
       this.scale = meta.scale;
-      this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
+      this.store = new Store(sharedSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
       this.store.applyPersisted(changes);
       this.caughtUpTo(revision);
     } else {
@@ -205,7 +222,7 @@ export class SandboxTenant {
     const revision = await this.options.persistence.clear();
     const meta: SandboxMeta = { anchor: this.clock.now(), scale: this.scale, seedVersion: SEED_VERSION };
     await this.options.persistence.saveMeta(meta);
-    this.store = new Store(createSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
+    this.store = new Store(sharedSeed({ anchor: meta.anchor, scale: meta.scale }), this.options.persistence, this.clock);
     this.hits.clear();
     this.caughtUpTo(revision);
     this.options.channel?.postMessage({ type: 'reset', revision } satisfies TenantMessage);

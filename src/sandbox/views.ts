@@ -9,7 +9,7 @@ import type {
   ReviewableRole,
   Reviewer,
 } from '../api/schemas';
-import type { Account, CertificationRecord, Entitlement, ItemRecord, TaskRecord } from './model';
+import type { Account, CertificationRecord, Entitlement, ItemRecord, TaskRecord, TemplateRecord } from './model';
 import type { Store } from './store';
 
 /** Builds the API's DTOs from the sandbox's records; counts are always computed, never stored. */
@@ -186,7 +186,7 @@ function roleDto(store: Store, id: string, identityId: string | null): Reviewabl
     privileged: role.privileged,
     revocable: role.revocable,
     owner: identityRef(store, role.ownerId),
-    endDate: null,
+    // A role's endDate is not nullable: left out when the assignment has none.
     accessProfiles: role.accessProfileIds.flatMap((p) => accessProfileDto(store, p, identityId) ?? []),
     entitlements: entitlementDtos(store, role.entitlementIds, identityId),
   };
@@ -240,4 +240,30 @@ export function itemDto(store: Store, item: ItemRecord, identityCompleted: boole
 export function taskDto(task: TaskRecord): CertificationTask {
   const { ownerId: _o, startAt: _s, finishAt: _f, work: _w, ...dto } = task;
   return dto;
+}
+
+/**
+ * A value without the null fields the definition does not mark nullable: unset fields are left out, at any
+ * depth, except the top-level fields named in `nullable`.
+ */
+export function withoutNulls<T>(value: T, nullable: readonly string[] = []): T {
+  if (Array.isArray(value)) return value.map((v) => withoutNulls(v)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field === null && !nullable.includes(key)) continue;
+    out[key] = withoutNulls(field);
+  }
+  return out as T;
+}
+
+/** A campaign as the API shows it: only `description` may be null (ISC's default filter when none is set). */
+export function campaignView<T extends object>(campaign: T): T {
+  return withoutNulls(campaign, ['description']);
+}
+
+/** A template as the API shows it: only `modified` and its campaign's `description` may be null. */
+export function templateView(template: TemplateRecord): TemplateRecord {
+  const { campaign, ...rest } = template;
+  return { ...withoutNulls(rest, ['modified']), campaign: campaignView(campaign) } as TemplateRecord;
 }

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { TEST_BASE_URL, setupSandbox } from '../../../test/sandbox-harness';
 import {
@@ -179,7 +180,12 @@ describe('Certification Campaigns: campaign operations', () => {
       expect(Object.keys(slim).every((k) => slimFields.includes(k))).toBe(true);
       expect(slim).toMatchObject({ id: created.id, status: 'PENDING' });
       const full = (await raw('GET', `/campaigns/${created.id}?detail=FULL`)).body!;
-      expect(full).toMatchObject({ sunsetCommentsRequired: true, filter: null });
+      expect(full).toMatchObject({ sunsetCommentsRequired: true });
+      // No filter given: ISC uses its default filter, and the answer names none (filter is not nullable).
+      expect(full).not.toHaveProperty('filter');
+      // Unknown until generated: left out, never null.
+      expect(full).not.toHaveProperty('alerts');
+      expect(full).not.toHaveProperty('sourcesWithOrphanEntitlements');
       expect(full).not.toHaveProperty('transitionAt');
     });
 

@@ -27,7 +27,7 @@ import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
 import type { CampaignRecord } from '../model';
 import type { Store } from '../store';
-import { taskDto } from '../views';
+import { campaignView, taskDto } from '../views';
 import { DURATIONS, later, queueTask } from './lifecycle';
 
 /** The 13 campaign operations of the Certification Campaigns tag (templates and schedules are in templates.ts). */
@@ -103,13 +103,18 @@ function countCertifications(store: Store): Map<string, CertificationCounts> {
   return counts;
 }
 
+/** A campaign with every field of the model, unset ones null: what JSON Patch paths address. */
+function campaignModel(record: CampaignRecord, counts: Map<string, CertificationCounts>): Campaign {
+  const { transitionAt: _internal, ...campaign } = record;
+  const { total, completed } = counts.get(record.id) ?? { total: 0, completed: 0 };
+  return { ...campaign, totalCertifications: total, completedCertifications: completed };
+}
+
 const SLIM_FIELDS = Object.keys(SlimCampaign.shape) as (keyof SlimCampaign)[];
 
 /** A campaign as the API shows it: live certification counts, no internal fields, SLIM or FULL. */
 export function campaignDto(store: Store, record: CampaignRecord, detail: CampaignDetail, counts = countCertifications(store)): Campaign | SlimCampaign {
-  const { transitionAt: _internal, ...campaign } = record;
-  const { total, completed } = counts.get(record.id) ?? { total: 0, completed: 0 };
-  const full: Campaign = { ...campaign, totalCertifications: total, completedCertifications: completed };
+  const full: Campaign = campaignView(campaignModel(record, counts));
   if (detail === 'FULL') return full;
   const slim: Record<string, unknown> = {};
   for (const field of SLIM_FIELDS) if (field in full) slim[field] = full[field];
@@ -299,7 +304,8 @@ export const campaignRoutes: Route[] = [
         if (!name) throw badRequest(`${path} cannot be changed while the campaign is ${status}: ${PATCH_RULE}.`);
         touched.add(name);
       }
-      const patched = applyPatch(campaignDto(ctx.store, campaign, 'FULL'), operations) as Record<string, unknown>;
+      // Patched as ISC's model: a field the answer leaves out because it is unset (a deadline) can still be replaced.
+      const patched = applyPatch(campaignModel(campaign, countCertifications(ctx.store)), operations) as Record<string, unknown>;
       const mask: Partial<Record<keyof CampaignChanges, true>> = Object.fromEntries([...touched].map((f) => [f, true]));
       const changes: Partial<CampaignChanges> = parseBody({ ...ctx, body: patched }, CampaignChanges.pick(mask), 'campaign change');
       if (touched.has('deadline')) {

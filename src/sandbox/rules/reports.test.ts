@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { TEST_BASE_URL, setupSandbox } from '../../../test/sandbox-harness';
 import { getCertificationTask } from '../../api/certifications';

@@ -141,7 +141,7 @@ function Overview({ campaign }: { campaign: Campaign & { id: string } }) {
       <Box component="section" aria-labelledby="alerts-title">
         <Typography id="alerts-title" variant="h6" component="h2" sx={{ mb: 1 }}>Alerts</Typography>
         {alerts.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">{campaign.alerts === null ? 'Not known until the campaign has generated.' : 'No alerts.'}</Typography>
+          <Typography variant="body2" color="text.secondary">{campaign.alerts == null || campaign.status === 'PENDING' ? 'Not known until the campaign has generated.' : 'No alerts.'}</Typography>
         ) : (
           <Stack sx={{ gap: 1 }}>
             {alerts.map((alert, i) => (

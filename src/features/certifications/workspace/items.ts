@@ -18,7 +18,7 @@ export interface ItemQuery {
   /** One identity's items (group by identity). */
   identitySummaryId?: string;
   accessType?: AccessType;
-  /** Entitlement source name starts with. */
+  /** Source name starts with: an entitlement's source, an access profile's source (see sourceFilter). */
   source?: string;
   /** Only items without a decision. */
   undecided?: boolean;
@@ -30,9 +30,20 @@ export function itemFilter(query: ItemQuery): ItemFilter | undefined {
     query.search?.trim() ? f.sw('access.name', query.search.trim()) : undefined,
     query.identitySummaryId ? f.eq('identitySummary.id', query.identitySummaryId) : undefined,
     query.accessType ? f.eq('access.type', query.accessType) : undefined,
-    query.source?.trim() ? f.sw('entitlement.sourceName', query.source.trim()) : undefined,
+    query.source?.trim() ? sourceFilter(query.source.trim(), query.accessType) : undefined,
     query.undecided ? f.eq('completed', false) : undefined,
   );
+}
+
+/**
+ * ISC filters an entitlement item by `entitlement.sourceName` and an access profile item by
+ * `accessProfile.sourceName`; without an access type, an item of either kind from that source matches.
+ * Roles have no source, so none matches.
+ */
+function sourceFilter(source: string, accessType: AccessType | undefined): ItemFilter {
+  if (accessType === 'ENTITLEMENT') return f.sw('entitlement.sourceName', source);
+  if (accessType === 'ACCESS_PROFILE') return f.sw('accessProfile.sourceName', source);
+  return f.or<FilterField<'listIdentityAccessReviewItems'>>(f.sw('entitlement.sourceName', source), f.sw('accessProfile.sourceName', source))!;
 }
 
 /** Keys under the certification's detail key, so invalidating the certification refreshes its items too. */

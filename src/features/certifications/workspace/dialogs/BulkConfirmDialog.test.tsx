@@ -6,7 +6,8 @@ import { memoryDecisionStorage, TEST_OWNER } from '../../../../../test/decision-
 import { DecisionQueue } from '../decisions/queue';
 import { replaceDecisionQueue } from '../decisions/useDecisions';
 import { BulkConfirmDialog, type BulkConfirmDialogProps } from './BulkConfirmDialog';
-import { makeItem, renderWithProviders } from './testing';
+import { makeItem } from '../../../../../test/review-items';
+import { renderWithProviders } from '../../../../../test/render';
 
 const CERT = 'cert-bulk';
 let queue: DecisionQueue;

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import type { CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
 import { DecisionDialog } from './DecisionDialog';
 import { todayInputValue } from './CommentFields';
-import { makeItem, renderWithProviders } from './testing';
+import { makeItem } from '../../../../../test/review-items';
+import { renderWithProviders } from '../../../../../test/render';
 
 function open(decision: CertificationDecision, requirement: MandatoryCommentRequirement | null, options: { items?: ReturnType<typeof makeItem>[]; initialComment?: string } = {}) {
   const onConfirm = vi.fn();

@@ -7,7 +7,7 @@ import { listIdentityAccessReviewItems } from '../../../../api/certifications';
 import { f } from '../../../../api/filters';
 import type { ItemRecord } from '../../../../sandbox/model';
 import { ItemDetailsDrawer } from './ItemDetailsDrawer';
-import { renderWithProviders } from './testing';
+import { renderWithProviders } from '../../../../../test/render';
 
 const sb = setupSandbox();
 

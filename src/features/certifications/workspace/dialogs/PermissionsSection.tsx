@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useDebounce } from 'use-debounce';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -39,20 +40,11 @@ export function permissionsQuery(certificationId: string, itemId: string, target
   };
 }
 
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
-
 /** An entitlement's permissions (rights on targets), filtered on the server, 50 at a time. */
 export function PermissionsSection({ certificationId, itemId }: { certificationId: string; itemId: string }) {
   const [targetInput, setTargetInput] = useState('');
   const [rights, setRights] = useState<string[]>([]);
-  const target = useDebounced(targetInput.trim(), TYPING_DELAY_MS);
+  const [target] = useDebounce(targetInput.trim(), TYPING_DELAY_MS);
   const query = useInfiniteQuery({
     ...permissionsQuery(certificationId, itemId, target, rights),
     initialPageParam: 0,

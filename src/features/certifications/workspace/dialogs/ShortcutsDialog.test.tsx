@@ -1,36 +1,59 @@
-import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ShortcutsDialog } from './ShortcutsDialog';
-import { renderWithProviders } from './testing';
+import { renderRoute } from '../../../../../test/render';
+import { setupSandbox } from '../../../../../test/sandbox-harness';
+import { KEYBOARD_SHORTCUTS } from '../grid/useGridKeyboard';
 
-const SHORTCUTS = [
-  { keys: 'j or ArrowDown', action: 'Next item' },
-  { keys: 'Ctrl+Enter', action: 'Confirm a decision' },
-  { keys: '+', action: 'Expand the group' },
-  { keys: '?', action: 'Show these shortcuts' },
-];
+const sb = setupSandbox();
 
-describe('ShortcutsDialog', () => {
-  it('lists the shortcuts it is given in a table, keys as keys', () => {
-    renderWithProviders(<ShortcutsDialog open onClose={() => undefined} shortcuts={SHORTCUTS} />);
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    const table = within(dialog).getByRole('table', { name: 'Keyboard shortcuts' });
+/** The manager's certification in a phase, from the sandbox's records. */
+function managerCertification(phase: 'ACTIVE' | 'SIGNED') {
+  const manager = sb.persona('manager').identityId;
+  const cert = sb.tenant.store.all('certifications').find((c) => c.reviewerId === manager && c.phase === phase);
+  if (!cert) throw new Error(`The manager has no ${phase} certification`);
+  return cert;
+}
+
+/** Opens the workspace of a certification and its shortcuts with `?`. */
+async function openShortcuts(certificationId: string) {
+  renderRoute(`/certifications/${certificationId}`);
+  await screen.findByRole('grid', { name: 'Access review items' });
+  await userEvent.keyboard('?');
+  const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+  const table = within(dialog).getByRole('table', { name: 'Keyboard shortcuts' });
+  return { dialog, rows: within(table).getAllByRole('row').slice(1), table };
+}
+
+describe('the keyboard shortcuts dialog', () => {
+  it('lists the workspace’s shortcuts in a table, keys as keys', { timeout: 60_000 }, async () => {
+    const { rows, table } = await openShortcuts(managerCertification('ACTIVE').id);
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Keys', 'Action']);
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual(SHORTCUTS.map((s) => [s.keys, s.action]));
-    expect([...rows[0]!.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['j', 'ArrowDown']);
-    expect([...rows[1]!.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['Ctrl', 'Enter']);
-    expect([...rows[2]!.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['+']);
+    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual(
+      KEYBOARD_SHORTCUTS.map((s) => [s.keys.join(' or '), s.action]),
+    );
+    const keysOf = (action: RegExp) => [...rows.find((row) => action.test(row.textContent ?? ''))!.querySelectorAll('kbd')].map((kbd) => kbd.textContent);
+    expect(keysOf(/Open the focused row/)).toEqual(['Enter', 'd']);
+    expect(keysOf(/Undo the last decision/)).toEqual(['Ctrl', 'Z', '⌘Z']);
+    expect(keysOf(/Show these shortcuts/)).toEqual(['?']);
   });
 
-  it('closes with its button or Escape', async () => {
-    const onClose = vi.fn();
-    renderWithProviders(<ShortcutsDialog open onClose={onClose} shortcuts={SHORTCUTS} />);
-    const close = screen.getByRole('button', { name: 'Close' });
+  it('leaves out the deciding shortcuts on a signed certification', { timeout: 60_000 }, async () => {
+    const { rows } = await openShortcuts(managerCertification('SIGNED').id);
+    const actions = rows.map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    expect(actions).toEqual(KEYBOARD_SHORTCUTS.filter((s) => !s.decides).map((s) => s.action));
+    expect(actions).not.toContain('Approve the focused row, or the selected rows');
+  });
+
+  it('closes with its button or Escape', { timeout: 60_000 }, async () => {
+    const { dialog } = await openShortcuts(managerCertification('ACTIVE').id);
+    const close = within(dialog).getByRole('button', { name: 'Close' });
     expect(close).toHaveFocus();
     await userEvent.click(close);
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).not.toBeInTheDocument());
+    await userEvent.keyboard('?');
+    await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     await userEvent.keyboard('{Escape}');
-    expect(onClose).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).not.toBeInTheDocument());
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
+import { useDebouncedCallback } from 'use-debounce';
 
 /**
  * A text field that commits what is typed after a pause (300 ms), not on every key. It follows its
@@ -20,14 +21,25 @@ export function DebouncedTextField({
     setSeen(value);
     if (value !== sent) setText(value); // changed from outside: show it
   }
-  const commit = useEffectEvent((next: string) => {
+  const commit = useDebouncedCallback((next: string) => {
     setSent(next);
     onCommit(next);
+  }, delayMs);
+  // A value from outside replaces what was typed: what was typed is not committed after it.
+  const onValue = useEffectEvent((next: string) => {
+    if (next !== sent) commit.cancel();
   });
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => commit(text), delayMs);
-    return () => clearTimeout(timer);
-  }, [text, value, delayMs]);
-  return <TextField {...props} value={text} onChange={(event) => setText(event.target.value)} />;
+  useEffect(() => onValue(value), [value]);
+  return (
+    <TextField
+      {...props}
+      value={text}
+      onChange={(event) => {
+        const next = event.target.value;
+        setText(next);
+        if (next === value) commit.cancel();
+        else commit(next);
+      }}
+    />
+  );
 }

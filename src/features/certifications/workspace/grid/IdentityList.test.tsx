@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupSandbox } from '../../../../../test/sandbox-harness';
 import { fetchItems } from '../items';
-import { calls, columnText, dataRows, freshDecisionQueue, harness, managerCertification, renderGrid, resetCalls } from './test-harness';
+import { calls, columnText, dataRows, freshDecisionQueue, harness, managerCertification, renderGrid, resetCalls } from '../../../../../test/workspace-grid';
 
 const sb = setupSandbox();
 

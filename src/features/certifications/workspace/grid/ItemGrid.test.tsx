@@ -19,7 +19,7 @@ import {
   renderGrid,
   resetCalls,
   rowKey,
-} from './test-harness';
+} from '../../../../../test/workspace-grid';
 import { vi } from 'vitest';
 
 const sb = setupSandbox();

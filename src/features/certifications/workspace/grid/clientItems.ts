@@ -44,8 +44,9 @@ export function matchesQuery(item: AccessReviewItem, query: ItemQuery): boolean 
   if (query.identitySummaryId && item.identitySummary?.id !== query.identitySummaryId) return false;
   if (query.accessType && item.accessSummary?.access?.type !== query.accessType) return false;
   if (query.source?.trim()) {
-    // `entitlement.sourceName`: only entitlement items have one.
-    if (item.accessSummary?.access?.type !== 'ENTITLEMENT' || !startsWith(item.accessSummary.entitlement?.sourceName, query.source.trim())) return false;
+    // `entitlement.sourceName` for entitlements, `accessProfile.sourceName` for access profiles; roles have none.
+    const type = item.accessSummary?.access?.type;
+    if ((type !== 'ENTITLEMENT' && type !== 'ACCESS_PROFILE') || !startsWith(sourceName(item), query.source.trim())) return false;
   }
   if (query.undecided && item.completed !== false) return false;
   return true;

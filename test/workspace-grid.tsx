@@ -1,21 +1,21 @@
 import { render, within } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
-import { testQueryClient } from '../../../../../test/render';
+import { testQueryClient } from './render';
 import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
 import { vi } from 'vitest';
-import { AppProviders } from '../../../../app/App';
-import { makeIdentityDecision } from '../../../../api/certifications';
-import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
-import { certificationQueries } from '../../queries';
-import { memoryDecisionStorage } from '../../../../../test/decision-queue';
-import { DecisionQueue } from '../decisions/queue';
-import { replaceDecisionQueue, useDecisions } from '../decisions/useDecisions';
-import type { setupSandbox } from '../../../../../test/sandbox-harness';
-import { ItemReview } from './ItemReview';
-import { ItemGrid, type ItemGridProps } from './ItemGrid';
-import type { DecisionRequestOptions } from './requests';
+import { AppProviders } from '../src/app/App';
+import { makeIdentityDecision } from '../src/api/certifications';
+import type { AccessReviewItem, CertificationDecision } from '../src/api/schemas';
+import { certificationQueries } from '../src/features/certifications/queries';
+import { memoryDecisionStorage } from './decision-queue';
+import { DecisionQueue } from '../src/features/certifications/workspace/decisions/queue';
+import { replaceDecisionQueue, useDecisions } from '../src/features/certifications/workspace/decisions/useDecisions';
+import type { setupSandbox } from './sandbox-harness';
+import { ItemReview } from '../src/features/certifications/workspace/grid/ItemReview';
+import { ItemGrid, type ItemGridProps } from '../src/features/certifications/workspace/grid/ItemGrid';
+import type { DecisionRequestOptions } from '../src/features/certifications/workspace/grid/requests';
 
-/** Test support for the grid folder: the grid in the app's providers, on a route, against the sandbox. */
+/** Test support for the workspace grid: the grid in the app's providers, on a route, against the sandbox. */
 
 type Sandbox = ReturnType<typeof setupSandbox>;
 

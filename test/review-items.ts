@@ -1,5 +1,4 @@
-export { renderWithProviders } from '../../../../../test/render';
-import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
+import type { AccessReviewItem, CertificationDecision } from '../src/api/schemas';
 
 let counter = 0;
 

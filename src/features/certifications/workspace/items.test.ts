@@ -1,0 +1,67 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { listIdentityCertifications } from '../../../api/certifications';
+import { f, toFilterString } from '../../../api/filters';
+import type { AccessReviewItem } from '../../../api/schemas';
+import { setupSandbox } from '../../../../test/sandbox-harness';
+import { fetchItems, itemFilter } from './items';
+import { matchesQuery } from './grid/clientItems';
+
+/** The Source filter asks the tenant for an access type's own source field, and the index agrees with it. */
+describe('the Source filter', () => {
+  const sb = setupSandbox();
+
+  /** Each item's source as the tenant knows it (an access profile's own source, which its DTO doesn't carry). */
+  function sourceOf(item: AccessReviewItem): string | null {
+    const access = item.accessSummary!.access!;
+    const store = sb.tenant.store;
+    if (access.type === 'ENTITLEMENT') return store.get('sources', store.get('entitlements', access.id!)!.sourceId)!.name;
+    if (access.type === 'ACCESS_PROFILE') return store.get('sources', store.get('accessProfiles', access.id!)!.sourceId)!.name;
+    return null;
+  }
+
+  /** The manager's active certification with access profile items, with every item. */
+  async function certificationWithAccessProfiles() {
+    const certs = (await listIdentityCertifications({ reviewerIdentity: 'me', filters: f.eq('phase', 'ACTIVE') })).items;
+    for (const cert of certs) {
+      if ((cert.decisionsTotal ?? 0) > 2000) continue;
+      const items = await fetchItems(cert.id!, {});
+      if (items.some((i) => i.accessSummary?.access?.type === 'ACCESS_PROFILE')) return { id: cert.id!, items };
+    }
+    throw new Error('The manager has no certification with access profiles');
+  }
+
+  it('filters access profiles by accessProfile.sourceName and entitlements by entitlement.sourceName', async () => {
+    expect(toFilterString(itemFilter({ source: 'Act', accessType: 'ACCESS_PROFILE' })!)).toBe('access.type eq "ACCESS_PROFILE" and accessProfile.sourceName sw "Act"');
+    expect(toFilterString(itemFilter({ source: 'Act', accessType: 'ENTITLEMENT' })!)).toBe('access.type eq "ENTITLEMENT" and entitlement.sourceName sw "Act"');
+    const { id, items } = await certificationWithAccessProfiles();
+    const profile = items.find((i) => i.accessSummary?.access?.type === 'ACCESS_PROFILE')!;
+    const source = sourceOf(profile)!;
+    const prefix = source.slice(0, 4).toLowerCase();
+    const ids = (list: AccessReviewItem[]) => list.map((i) => i.id).sort();
+    const starts = (i: AccessReviewItem) => (sourceOf(i) ?? '').toLowerCase().startsWith(prefix);
+
+    const profiles = await fetchItems(id, { source: prefix, accessType: 'ACCESS_PROFILE' });
+    expect(profiles.length).toBeGreaterThan(0);
+    expect(ids(profiles)).toEqual(ids(items.filter((i) => i.accessSummary?.access?.type === 'ACCESS_PROFILE' && starts(i))));
+
+    const entitlements = await fetchItems(id, { source: prefix, accessType: 'ENTITLEMENT' });
+    expect(ids(entitlements)).toEqual(ids(items.filter((i) => i.accessSummary?.access?.type === 'ENTITLEMENT' && starts(i))));
+
+    // Without an access type, both kinds from that source.
+    const either = await fetchItems(id, { source: prefix });
+    expect(ids(either)).toEqual(ids([...profiles, ...entitlements]));
+    expect(either.some((i) => i.accessSummary?.access?.type === 'ACCESS_PROFILE')).toBe(true);
+  });
+
+  it('matches in the browser (client-side views) what the tenant matches', async () => {
+    const { id, items } = await certificationWithAccessProfiles();
+    const profile = items.find((i) => i.accessSummary?.access?.type === 'ACCESS_PROFILE')!;
+    const prefix = sourceOf(profile)!.slice(0, 4);
+    for (const accessType of [undefined, 'ENTITLEMENT', 'ACCESS_PROFILE'] as const) {
+      const fromTenant = (await fetchItems(id, { source: prefix, accessType })).map((i) => i.id).sort();
+      const inBrowser = items.filter((i) => matchesQuery(i, { source: prefix, accessType })).map((i) => i.id).sort();
+      expect(inBrowser, String(accessType)).toEqual(fromTenant);
+    }
+  });
+});
