@@ -18,7 +18,7 @@ import {
 } from '../../api';
 import { PERSONAS } from '../seed';
 import { DURATIONS } from './lifecycle';
-import { addIsoDuration, formatDatePlaceholders, parseIsoDuration } from './templates';
+import { addIsoDuration, formatDatePlaceholders, parseIsoDuration } from '../../api/schedule';
 import { failure } from '../../../test/expect-api';
 
 const persona = (key: string) => PERSONAS.find((p) => p.key === key)!.identityId;
