@@ -629,3 +629,30 @@ export function scheduleWarnings(schedule: Schedule, context: { deadlineDuration
 
 /** The day of the schedule type in words, for lists. */
 export const SCHEDULE_TYPE_LABELS: Record<ScheduleType, string> = { WEEKLY: 'Weekly', MONTHLY: 'Monthly', ANNUALLY: 'Annually', CALENDAR: 'On dates' };
+
+/** A pattern matching every name a template's campaign name can resolve to (placeholders match any text). */
+export function generatedNamePattern(name: string): RegExp {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    if (c === '%' && name[i + 1] === '%') {
+      out += '%';
+      i += 1;
+    } else if (c === '%' && /[tT]/.test(name[i + 1] ?? '') && dateConversion(name[i + 2] ?? '', new Date(0), 'UTC') !== undefined) {
+      out += '.+?';
+      i += 2;
+    } else if (c === '%' && dateConversion(name[i + 1] ?? '', new Date(0), 'UTC') !== undefined) {
+      out += '.+?';
+      i += 1;
+    } else {
+      out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${out}$`, 'i');
+}
+
+/** The schedule's last run at or before `at` within `lookbackDays`, or null. */
+export function previousRun(schedule: Schedule, at: Date, lookbackDays = 400): ScheduledRun | null {
+  const runs = nextRuns(schedule, new Date(at.getTime() - lookbackDays * 86_400_000), 1000, { until: at });
+  return runs.at(-1) ?? null;
+}
