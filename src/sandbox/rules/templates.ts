@@ -3,12 +3,13 @@ import {
   Schedule,
   type Campaign,
 } from '../../api/schemas';
-import { addIsoDuration, formatDatePlaceholders, parseIsoDuration, scheduleProblem } from '../../api/schedule';
+import { addIsoDuration, formatDatePlaceholders, parseIsoDuration, runsBetween, scheduleProblem, scheduleTimeZone } from '../../api/schedule';
 import { badRequest, notFound, SandboxError } from '../errors';
 import { CERTIFICATION_ADMIN_LEVELS, pageReply, parseBody, requireLevel, type RequestContext, type Route } from '../context';
 import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
-import type { TemplateRecord } from '../model';
+import type { CampaignRecord, TemplateRecord } from '../model';
+import type { Store } from '../store';
 import { campaignReference } from '../views';
 import { createCampaignRecord, validateCampaignDefinition } from './campaigns';
 
@@ -55,6 +56,45 @@ function checkTemplatePath(path: string): void {
 
 function scheduleNotFound(id: string): SandboxError {
   return new SandboxError(404, `Campaign template ${id} has no schedule set.`);
+}
+
+/**
+ * A campaign from a template as generated at `at`: name and description with the date placeholders filled on
+ * the wall clock of `timeZone`, deadline `at` + deadlineDuration; PENDING until lifecycle generates it.
+ */
+function generateFromTemplate(store: Store, template: TemplateRecord, at: Date, timeZone = 'UTC'): CampaignRecord {
+  const duration = template.deadlineDuration ? parseIsoDuration(template.deadlineDuration) : null;
+  const { campaign } = template;
+  return createCampaignRecord(store, {
+    ...campaign,
+    name: formatDatePlaceholders(campaign.name, at, timeZone),
+    description: campaign.description ? formatDatePlaceholders(campaign.description, at, timeZone) : (campaign.description ?? null),
+    deadline: duration ? addIsoDuration(at, duration, timeZone).toISOString() : null,
+  });
+}
+
+/** Most runs one schedule catches up at once (a sandbox left closed for long does not flood the tenant). */
+export const SCHEDULE_CATCH_UP_MAX = 3;
+
+/**
+ * The tenant's scheduler: every schedule run whose time has passed on the sandbox clock since the last look
+ * generates its campaign (at most SCHEDULE_CATCH_UP_MAX per schedule, the latest ones), named for its run time.
+ */
+export function runSchedules(store: Store): void {
+  const now = store.now();
+  for (const schedule of store.all('schedules')) {
+    const template = store.get('templates', schedule.id);
+    if (!template) continue;
+    const since = schedule.checkedThrough ? new Date(schedule.checkedThrough) : now;
+    if (since.getTime() >= now.getTime()) {
+      if (!schedule.checkedThrough) store.put('schedules', { ...schedule, checkedThrough: now.toISOString() });
+      continue;
+    }
+    const zone = scheduleTimeZone(schedule.timeZoneId) ?? 'UTC';
+    const runs = runsBetween(schedule, since, now, 1000).slice(-SCHEDULE_CATCH_UP_MAX);
+    for (const run of runs) generateFromTemplate(store, template, run.at, zone);
+    store.put('schedules', { ...schedule, checkedThrough: now.toISOString() });
+  }
 }
 
 export const templateRoutes: Route[] = [
@@ -141,7 +181,7 @@ export const templateRoutes: Route[] = [
       const template = templateFor(ctx, ctx.params.id!);
       const schedule = ctx.store.get('schedules', template.id);
       if (!schedule) throw scheduleNotFound(template.id);
-      const { id: _template, ...body } = schedule;
+      const { id: _template, checkedThrough: _checked, ...body } = schedule;
       return { body };
     },
   },
@@ -155,7 +195,8 @@ export const templateRoutes: Route[] = [
       const template = templateFor(ctx, ctx.params.id!);
       const schedule = parseBody(ctx, Schedule, 'Schedule');
       validateSchedule(schedule);
-      ctx.store.put('schedules', { id: template.id, ...schedule });
+      // Runs from now on: a new schedule does not generate the runs before it was set.
+      ctx.store.put('schedules', { id: template.id, ...schedule, checkedThrough: ctx.store.nowIso() });
       ctx.store.put('templates', { ...template, scheduled: true });
       return { status: 204 };
     },
@@ -184,15 +225,7 @@ export const templateRoutes: Route[] = [
     handle: (ctx) => {
       requireLevel(ctx, CERTIFICATION_ADMIN_LEVELS);
       const template = templateFor(ctx, ctx.params.id!);
-      const now = ctx.store.now();
-      const duration = template.deadlineDuration ? parseIsoDuration(template.deadlineDuration) : null;
-      const { campaign } = template;
-      const created = createCampaignRecord(ctx.store, {
-        ...campaign,
-        name: formatDatePlaceholders(campaign.name, now),
-        description: campaign.description ? formatDatePlaceholders(campaign.description, now) : (campaign.description ?? null),
-        deadline: duration ? addIsoDuration(now, duration).toISOString() : null,
-      });
+      const created = generateFromTemplate(ctx.store, template, ctx.store.now());
       return { body: campaignReference(ctx.store, created.id) };
     },
   },
