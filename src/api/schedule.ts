@@ -3,7 +3,8 @@ import { TZDate } from '@date-fns/tz';
 import type { Schedule, ScheduleDays, ScheduleType } from './schemas';
 
 // rrule ships ESM for bundlers and a UMD build for Node, whose exports arrive as the default export there.
-const { RRule, RRuleSet, Weekday } = 'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
+// (read with Reflect.get so bundlers, which see the ESM build, do not flag a missing default export).
+const { RRule, RRuleSet, Weekday } = 'RRule' in rruleModule ? rruleModule : (Reflect.get(rruleModule, 'default') as typeof rruleModule);
 type RRuleSet = InstanceType<typeof RRuleSet>;
 
 /**

@@ -23,7 +23,7 @@ function expectedMonthEnds(now: Date): { iso: string; month: string; year: numbe
 
 test.describe('Templates and schedules', () => {
   test('an admin creates a template, schedules it monthly on the last day at 09:00 Berlin, generates now and deletes the schedule', async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const suffix = Date.now().toString(36);
     const templateName = `E2E cadence ${suffix}`;
     await openApp(page, '/certifications?sandboxLatency=0');
@@ -53,7 +53,7 @@ test.describe('Templates and schedules', () => {
 
     // Schedule: monthly on the last day at 09:00 (the defaults), in Europe/Berlin.
     await expect(page.getByRole('combobox', { name: 'Repeats' })).toHaveText('Monthly');
-    await expect(page.getByRole('radio', { name: 'The last day' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'The last day', exact: true })).toBeChecked();
     await expect(page.getByRole('textbox', { name: /^Hour of the day/ })).toHaveValue('9');
     const zone = page.getByRole('combobox', { name: 'Time zone (IANA)' });
     await zone.fill('Europe/Berlin');
