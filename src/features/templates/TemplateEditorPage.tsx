@@ -80,6 +80,12 @@ function headOf(template: CampaignTemplate | null): TemplateHead {
   return { name: template?.name ?? '', description: template?.description ?? '', amount: String(duration.amount), unit: duration.unit };
 }
 
+/** A template's writable fields with its campaign as the editor's form gives it back. */
+function baselineOf(template: CampaignTemplate): TemplateFields {
+  const campaign = toCampaignBody({ ...fromCampaignBody(template.campaign), deadline: null });
+  return { name: template.name, description: template.description, deadlineDuration: template.deadlineDuration ?? null, campaign: { ...campaign, deadline: null } };
+}
+
 function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
   const navigate = useNavigate();
   const notify = useNotify();
@@ -99,6 +105,9 @@ function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
   const visibleHead = shown.has('template') ? headErrors : {};
   const fields = toTemplateFields(head, form);
   const unsupportedDuration = template?.deadlineDuration && !fromIsoDuration(template.deadlineDuration);
+  // The patch compares the editor's output with the template as the editor reads it, so fields the editor
+  // does not show (read-only nulls, defaults) are never touched.
+  const [baseline] = useState<TemplateFields | null>(() => (template ? baselineOf(template) : null));
 
   const change = (changes: Partial<CampaignForm>) => {
     mutation.reset();
@@ -124,7 +133,7 @@ function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
     }
     try {
       if (template) {
-        const operations = templatePatch(template, fields);
+        const operations = templatePatch(baseline!, fields);
         if (operations.length === 0) {
           notify('Nothing changed.', 'info');
           navigate(`/templates/${encodeURIComponent(template.id ?? '')}`);
@@ -144,7 +153,7 @@ function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
   }
 
   const title = template ? `Edit “${template.name}”` : 'New template';
-  const body = template ? templatePatch(template, fields) : fields;
+  const body = baseline ? templatePatch(baseline, fields) : fields;
   return (
     <LocalizationProvider dateAdapter={AdapterDateFns}>
       <PageContainer title={title} breadcrumbs={[{ label: 'Templates', to: '/templates' }, ...(template ? [{ label: template.name, to: `/templates/${encodeURIComponent(template.id ?? '')}` }] : []), { label: template ? 'Edit' : 'New template' }]}>
