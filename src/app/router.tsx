@@ -4,6 +4,45 @@ import { AppShell } from './layout/AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { RequireAdmin, RequireCampaignsArea, SessionGate } from './SessionGate';
 
+/** Campaign templates and schedules (ORG_ADMIN, CERT_ADMIN). */
+const templateRoutes: RouteObject[] = [
+  {
+    path: 'templates',
+    lazy: async () => {
+      const { TemplatesPage } = await import('../features/templates/TemplatesPage');
+      return { Component: () => <RequireAdmin><TemplatesPage /></RequireAdmin> };
+    },
+  },
+  {
+    path: 'templates/new',
+    lazy: async () => {
+      const { TemplateEditorPage } = await import('../features/templates/TemplateEditorPage');
+      return { Component: () => <RequireAdmin><TemplateEditorPage /></RequireAdmin> };
+    },
+  },
+  {
+    path: 'templates/calendar',
+    lazy: async () => {
+      const { CadenceCalendarPage } = await import('../features/templates/CadenceCalendarPage');
+      return { Component: () => <RequireAdmin><CadenceCalendarPage /></RequireAdmin> };
+    },
+  },
+  {
+    path: 'templates/:id',
+    lazy: async () => {
+      const { TemplatePage } = await import('../features/templates/TemplatePage');
+      return { Component: () => <RequireAdmin><TemplatePage /></RequireAdmin> };
+    },
+  },
+  {
+    path: 'templates/:id/edit',
+    lazy: async () => {
+      const { TemplateEditorPage } = await import('../features/templates/TemplateEditorPage');
+      return { Component: () => <RequireAdmin><TemplateEditorPage /></RequireAdmin> };
+    },
+  },
+];
+
 /** Routes; each page is its own chunk, loaded when first visited. Tests mount them in a memory router. */
 export const routes: RouteObject[] = [
   {
@@ -73,6 +112,7 @@ export const routes: RouteObject[] = [
               return { Component: () => <RequireAdmin><CampaignPage /></RequireAdmin> };
             },
           },
+          ...templateRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

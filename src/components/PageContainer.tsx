@@ -30,7 +30,7 @@ export function PageContainer({ title, breadcrumbs, actions, children }: { title
       ) : null}
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between', mb: 2, gap: 2 }}>
         <Typography variant="h4" component="h1" sx={{ wordBreak: 'break-word' }}>{title}</Typography>
-        {actions ? <Stack direction="row" sx={{ gap: 1 }}>{actions}</Stack> : null}
+        {actions ? <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>{actions}</Stack> : null}
       </Stack>
       {children}
     </Box>

@@ -92,6 +92,9 @@ export async function startSandbox(): Promise<SandboxControls> {
     stats: () => structuredClone(tenant.stats),
   };
   window.attestSandbox = controls;
+  // Scheduled campaigns come due on the sandbox clock: checked now and every 30 s while the app is open.
+  void tenant.tick();
+  window.setInterval(() => void tenant.tick(), 30_000);
   return controls;
 }
 

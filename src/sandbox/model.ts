@@ -176,6 +176,8 @@ export interface TemplateRecord extends CampaignTemplate {
 export interface ScheduleRecord extends Schedule {
   /** The template id. */
   id: string;
+  /** The sandbox's scheduler has generated every run up to this instant (not part of ISC's Schedule). */
+  checkedThrough?: string;
 }
 
 /**

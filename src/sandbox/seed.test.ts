@@ -192,7 +192,15 @@ describe('createSeed: campaigns', () => {
       expect(['P2W', 'P30D', 'P1M']).toContain(tpl.deadlineDuration);
       expect(tpl.ownerRef).toMatchObject({ id: PERSONA_IDS.certAdmin, type: 'IDENTITY', name: 'Chen Wei' });
     }
-    expect(t.schedules).toEqual([{ id: t.templates.find((x) => x.scheduled)!.id, type: 'MONTHLY', hours: { type: 'LIST', values: ['9'] }, days: { type: 'LIST', values: ['1'] } }]);
+    expect(t.schedules).toEqual([{
+      id: t.templates.find((x) => x.scheduled)!.id,
+      type: 'MONTHLY',
+      hours: { type: 'LIST', values: ['9'] },
+      days: { type: 'LIST', values: ['1'] },
+      timeZoneId: 'UTC',
+      // The scheduler last looked 40 days before the seed's anchor, so it catches up the latest monthly run.
+      checkedThrough: expect.any(String),
+    }]);
     expect(t.reportsConfig).toEqual([{ id: 'config', identityAttributeColumns: ['department', 'title'] }]);
     expect(t.reports.length).toBeGreaterThanOrEqual(2);
     for (const r of t.reports) expect(campaigns.get(r.campaignId)?.status).toBe('COMPLETED');

@@ -1495,7 +1495,8 @@ class SeedBuilder {
         campaign: def.campaign,
       });
       if (def.schedule) {
-        this.schedules.push({ id, type: 'MONTHLY', hours: { type: 'LIST', values: ['9'] }, days: { type: 'LIST', values: ['1'] } });
+        // Last looked at 40 days ago: the first look generates the latest monthly run, which then waits in STAGED.
+        this.schedules.push({ id, type: 'MONTHLY', hours: { type: 'LIST', values: ['9'] }, days: { type: 'LIST', values: ['1'] }, timeZoneId: 'UTC', checkedThrough: this.iso(-40 * DAY) });
       }
     }
   }

@@ -348,6 +348,14 @@ export class SandboxTenant {
     return this.run(() => this.serve(request));
   }
 
+  /** Lets the sandbox clock move the tenant's background work (schedules, generation, tasks) without a request. */
+  tick(): Promise<void> {
+    return this.run(async () => {
+      advance(this.store);
+      await this.flush();
+    });
+  }
+
   /** Runs work on the tenant: one at a time in this tab, and in turn with the other tabs, caught up first. */
   private run<T>(work: () => Promise<T>): Promise<T> {
     const turn = () =>

@@ -13,7 +13,7 @@ import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { canSeeCampaigns, sessionStore, useSession } from '../../api/session';
+import { canSeeCampaigns, isAdmin, sessionStore, useSession } from '../../api/session';
 import { useSandboxControls } from '../sandbox-context';
 import { HeldDecisionsBanner, useLeaveIdentityGuard } from '../../features/certifications/workspace/decisions/HeldDecisions';
 import { PersonaSwitcher } from './PersonaSwitcher';
@@ -68,6 +68,7 @@ export function AppShell() {
           <Stack component="nav" aria-label="Main" direction="row" sx={{ gap: 0.5, ml: 1 }}>
             <NavButton to="/certifications">Certifications</NavButton>
             {campaigns ? <NavButton to="/campaigns">Campaigns</NavButton> : null}
+            {isAdmin(session) ? <NavButton to="/templates">Templates</NavButton> : null}
           </Stack>
           <Box sx={{ flexGrow: 1 }} />
           {sandbox ? (

@@ -2,6 +2,7 @@ import type { CampaignRecord, TaskRecord } from '../model';
 import type { Store } from '../store';
 import { generateCampaignContent } from '../generate';
 import { applyReassign, resolveReassignRefs } from './certifications';
+import { runSchedules } from './templates';
 
 /**
  * Time moves the sandbox's background work along, as ISC's workers would: campaign generation,
@@ -45,6 +46,7 @@ export function later(store: Store, ms: number): string {
 }
 
 export function advance(store: Store): void {
+  runSchedules(store);
   const now = store.now().getTime();
   for (const campaign of store.all('campaigns')) {
     if (campaign.transitionAt && Date.parse(campaign.transitionAt) <= now) finishCampaignStep(store, campaign);

@@ -19,7 +19,7 @@ import {
 } from '../../api';
 import { PERSONAS } from '../seed';
 import { DURATIONS } from './lifecycle';
-import { addIsoDuration, formatDatePlaceholders, parseIsoDuration } from './templates';
+import { addIsoDuration, formatDatePlaceholders, parseIsoDuration } from '../../api/schedule';
 import { failure } from '../../../test/expect-api';
 
 const persona = (key: string) => PERSONAS.find((p) => p.key === key)!.identityId;
@@ -397,6 +397,75 @@ describe('Certification Campaigns: templates and schedules', () => {
       const now = new Date(sb.clock.time);
       const expected = addIsoDuration(now, { years: 0, months: 1, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 });
       expect(store().get('campaigns', id)!.deadline).toBe(expected.toISOString());
+    });
+  });
+
+  describe('the scheduler (sandbox clock)', () => {
+    const DAY = 86_400_000;
+    const byName = (name: string) => store().all('campaigns').filter((c) => c.name === name);
+    /** Any request lets the tenant look at the clock (a fresh token: the clock may have moved past the last one's expiry). */
+    async function look() {
+      sb.signInAs('cert-admin');
+      await getCampaignTemplates();
+    }
+
+    it('generates a campaign when a schedule’s run passes on the sandbox clock, named and due for that run, then stages it', async () => {
+      const made = await created({ deadlineDuration: 'P2W', campaign: campaign({ name: 'Scheduled %Y-%m-%d %H:%M' }) });
+      const start = new Date(sb.clock.time);
+      // Tomorrow at 09:00 UTC (a run an hour away would be too near the start of a day for some runs).
+      const tomorrow = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1, 9));
+      const schedule: Schedule = { type: 'CALENDAR', hours: { type: 'LIST', values: ['9'] }, days: { type: 'LIST', values: [tomorrow.toISOString().slice(0, 10)] }, timeZoneId: 'UTC' };
+      await setCampaignTemplateSchedule(made.id!, schedule);
+      const name = `Scheduled ${tomorrow.toISOString().slice(0, 10)} 09:00`;
+      await look();
+      expect(byName(name)).toHaveLength(0);
+
+      sb.clock.time = tomorrow.getTime() - 1000;
+      await look();
+      expect(byName(name)).toHaveLength(0);
+
+      sb.clock.time = tomorrow.getTime() + 5 * 60_000;
+      await look();
+      const [generated] = byName(name);
+      expect(generated).toMatchObject({ status: 'PENDING', deadline: new Date(tomorrow.getTime() + 14 * DAY).toISOString() });
+      // Looked at again later: the same run does not generate twice.
+      sb.clock.advance(DURATIONS.generateMs);
+      await look();
+      expect(byName(name)).toHaveLength(1);
+      expect(await getCampaign(generated!.id)).toMatchObject({ status: 'STAGED' });
+      // The sandbox's bookkeeping is not part of the Schedule ISC answers.
+      expect(await getCampaignTemplateSchedule(made.id!)).toEqual(schedule);
+    });
+
+    it('fills the placeholders on the schedule’s own wall clock (midnight January 1 in Berlin)', async () => {
+      const made = await created({ campaign: campaign({ name: 'Annual %Y' }) });
+      const year = new Date(sb.clock.time).getUTCFullYear() + 1;
+      await setCampaignTemplateSchedule(made.id!, { type: 'ANNUALLY', hours: { type: 'LIST', values: ['0'] }, days: { type: 'LIST', values: ['--01-01'] }, timeZoneId: 'Europe/Berlin' });
+      // 23:30 UTC on December 31 is 00:30 on January 1 in Berlin.
+      sb.clock.time = Date.UTC(year - 1, 11, 31, 23, 30);
+      await look();
+      expect(byName(`Annual ${year}`)).toHaveLength(1);
+      expect(byName(`Annual ${year - 1}`)).toHaveLength(0);
+    });
+
+    it('does not generate the runs before a schedule was set, nor after it was deleted', async () => {
+      const made = await created({ campaign: campaign({ name: 'Weekly %Y-%m-%d' }) });
+      await setCampaignTemplateSchedule(made.id!, { type: 'WEEKLY', hours: { type: 'LIST', values: ['9'] }, days: { type: 'LIST', values: ['1', '2', '3', '4', '5', '6', '7'] } });
+      const before = store().all('campaigns').length;
+      await look();
+      expect(store().all('campaigns').length).toBe(before);
+      await deleteCampaignTemplateSchedule(made.id!);
+      sb.clock.advance(3 * DAY);
+      await look();
+      expect(store().all('campaigns').filter((c) => c.name.startsWith('Weekly ')).length).toBe(0);
+    });
+
+    it('catches up at most the latest 3 runs after a long gap', async () => {
+      const made = await created({ campaign: campaign({ name: 'Daily %Y-%m-%d' }) });
+      await setCampaignTemplateSchedule(made.id!, { type: 'WEEKLY', hours: { type: 'LIST', values: ['9'] }, days: { type: 'LIST', values: ['1', '2', '3', '4', '5', '6', '7'] } });
+      sb.clock.advance(10 * DAY);
+      await look();
+      expect(store().all('campaigns').filter((c) => c.name.startsWith('Daily ')).length).toBe(3);
     });
   });
 });

@@ -14,8 +14,8 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../../api/errors';
 import { campaignTypeLabel } from '../../../components/campaignLabels';
 import { PageContainer } from '../../../components/PageContainer';
-import { emptyForm, FIELD_STEP, stepErrors, toCampaignBody, validate, type CampaignForm, type WizardStep } from './form';
-import { BasicsStep, OptionsStep, ScopeStep, TypeStep } from './steps';
+import { emptyForm, FIELD_STEP, stepErrors, toCampaignBody, validate, type CampaignForm, type WizardStep } from '../../../components/campaign-form/form';
+import { BasicsStep, OptionsStep, ScopeStep, TypeStep } from '../../../components/campaign-form/steps';
 import { useCreateCampaign } from './useCreateCampaign';
 
 const STEPS: { key: WizardStep; label: string }[] = [

@@ -1,5 +1,5 @@
-import { browserUtcOffsetMinutes, deadlineAllowsActivation } from '../../../api/rules';
-import type { AccessConstraint, Campaign, CampaignType, MandatoryCommentRequirement } from '../../../api/schemas';
+import { browserUtcOffsetMinutes, deadlineAllowsActivation } from '../../api/rules';
+import type { AccessConstraint, Campaign, CampaignType, MandatoryCommentRequirement } from '../../api/schemas';
 
 /**
  * The campaign wizard's form model, kept pure so the templates editor can reuse it: `emptyForm` to start,
@@ -268,4 +268,44 @@ export function toCampaignBody(form: CampaignForm): Campaign {
     }
   }
   return body;
+}
+
+/** The form for an existing Campaign body (a template's campaign), the inverse of `toCampaignBody`. */
+export function fromCampaignBody(campaign: Campaign, now = Date.now()): CampaignForm {
+  const form = emptyForm(now);
+  const names: Record<string, string> = {};
+  const search = campaign.searchCampaignInfo;
+  const role = campaign.roleCompositionCampaignInfo;
+  const reviewerRef = search?.reviewer ?? role?.reviewer;
+  if (reviewerRef?.id && reviewerRef.name) names[reviewerRef.id] = reviewerRef.name;
+  if (role?.remediatorRef?.id && role.remediatorRef.name) names[role.remediatorRef.id] = role.remediatorRef.name;
+  return {
+    ...form,
+    type: campaign.type,
+    name: campaign.name ?? '',
+    description: campaign.description ?? '',
+    deadline: campaign.deadline ?? null,
+    emailNotificationEnabled: campaign.emailNotificationEnabled ?? form.emailNotificationEnabled,
+    autoRevokeAllowed: campaign.autoRevokeAllowed ?? form.autoRevokeAllowed,
+    recommendationsEnabled: campaign.recommendationsEnabled ?? form.recommendationsEnabled,
+    mandatoryCommentRequirement: campaign.mandatoryCommentRequirement ?? form.mandatoryCommentRequirement,
+    sunsetCommentsRequired: campaign.sunsetCommentsRequired ?? form.sunsetCommentsRequired,
+    filterId: campaign.filter?.id ?? '',
+    uncorrelated: campaign.correlatedStatus === 'UNCORRELATED',
+    sourceIds: [...(campaign.sourceOwnerCampaignInfo?.sourceIds ?? campaign.machineAccountCampaignInfo?.sourceIds ?? [])],
+    searchType: search?.type === 'ACCESS' ? 'ACCESS' : 'IDENTITY',
+    searchScope: search?.query ? 'query' : 'identities',
+    searchQuery: search?.query ?? '',
+    identityIds: [...(search?.identityIds ?? [])],
+    accessConstraints: (search?.accessConstraints ?? []).map((c) => ({ type: c.type, operator: c.operator, ids: [...(c.ids ?? [])] })),
+    searchDescription: search?.description ?? '',
+    reviewerType: reviewerRef?.type === 'GOVERNANCE_GROUP' ? 'GOVERNANCE_GROUP' : 'IDENTITY',
+    reviewerId: reviewerRef?.id ?? '',
+    roleScope: role?.roleIds?.length ? 'ids' : role?.query ? 'query' : 'all',
+    roleIds: [...(role?.roleIds ?? [])],
+    roleQuery: role?.query ?? '',
+    remediatorId: role?.remediatorRef?.id ?? '',
+    roleDescription: role?.description ?? '',
+    names,
+  };
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
@@ -17,8 +18,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
-import { CampaignType, MandatoryCommentRequirement } from '../../../api/schemas';
-import { CAMPAIGN_TYPE_LABELS } from '../../../components/campaignLabels';
+import { CampaignType, MandatoryCommentRequirement } from '../../api/schemas';
+import { CAMPAIGN_TYPE_LABELS } from '../campaignLabels';
 import { MAX_ACCESS_CONSTRAINTS, type AccessConstraintForm, type CampaignForm, type FormErrors } from './form';
 import { accessProfileLookup, IdPicker, identityLookup, roleLookup, sourceLookup } from './pickers';
 
@@ -60,10 +61,11 @@ export function TypeStep({ form, change }: StepProps) {
   );
 }
 
-export function BasicsStep({ form, errors, change }: StepProps) {
+/** Name, description and deadline; a template passes its own `deadlineField` (a duration) and `nameHelp` (placeholders). */
+export function BasicsStep({ form, errors, change, deadlineField, nameHelp }: StepProps & { deadlineField?: ReactNode; nameHelp?: ReactNode }) {
   return (
     <Stack sx={{ gap: 3, maxWidth: 640 }}>
-      <TextField label="Name" required value={form.name} onChange={(e) => change({ name: e.target.value })} error={Boolean(errors.name)} helperText={errors.name ?? 'Reviewers see it in their list of certifications.'} />
+      <TextField label="Name" required value={form.name} onChange={(e) => change({ name: e.target.value })} error={Boolean(errors.name)} helperText={errors.name ?? nameHelp ?? 'Reviewers see it in their list of certifications.'} />
       <TextField
         label="Description"
         required
@@ -74,7 +76,7 @@ export function BasicsStep({ form, errors, change }: StepProps) {
         error={Boolean(errors.description)}
         helperText={errors.description ?? 'What is certified and why; shown to reviewers.'}
       />
-      <DateTimePicker
+      {deadlineField ?? <DateTimePicker
         label="Deadline"
         value={form.deadline ? new Date(form.deadline) : null}
         onChange={(value) => change({ deadline: value && !Number.isNaN(value.getTime()) ? value.toISOString() : value ? 'invalid' : null })}
@@ -85,7 +87,7 @@ export function BasicsStep({ form, errors, change }: StepProps) {
             helperText: errors.deadline ?? 'Tomorrow or later, in your time zone: ISC cannot activate a campaign due today.',
           },
         }}
-      />
+      />}
     </Stack>
   );
 }

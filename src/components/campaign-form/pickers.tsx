@@ -5,11 +5,11 @@ import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useDebounce } from 'use-debounce';
-import { isApiError } from '../../../api/errors';
-import { f } from '../../../api/filters';
-import { getPublicIdentities, listAccessProfiles, listRoles, listSources } from '../../../api/lookups';
-import { LOOKUP_LEVELS, mayLookUp, type LookupOperation } from '../../../api/rules';
-import { useSession } from '../../../api/session';
+import { isApiError } from '../../api/errors';
+import { f } from '../../api/filters';
+import { getPublicIdentities, listAccessProfiles, listRoles, listSources } from '../../api/lookups';
+import { LOOKUP_LEVELS, mayLookUp, type LookupOperation } from '../../api/rules';
+import { useSession } from '../../api/session';
 import { parseIds } from './form';
 
 /** One thing a picker offers: its id, what a person reads, and a hint under it. */

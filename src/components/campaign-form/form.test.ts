@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Campaign } from '../../../api/schemas';
+import { Campaign } from '../../api/schemas';
 import { emptyForm, MAX_ACCESS_CONSTRAINTS, parseIds, stepErrors, toCampaignBody, validate, type CampaignForm } from './form';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
