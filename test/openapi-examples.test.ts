@@ -156,14 +156,19 @@ describe('reading tolerantly', () => {
       phase: 'ACTIVE',
       reviewer: { id: 'r1', name: 'Morgan', type: 'SOMETHING_NEW' },
       hasErrors: 'no',
-      identitiesTotal: null,
+      modified: 42,
       decisionsMade: 3,
     });
     const cert = await certifications.getIdentityCertification('c1');
     expect(cert).toMatchObject({ id: 'c1', name: 'Morgan Reyes', phase: 'ACTIVE', decisionsMade: 3, reviewer: { id: 'r1', name: 'Morgan' } });
     expect(cert.hasErrors).toBeUndefined();
-    expect(cert.identitiesTotal).toBeUndefined();
+    expect(cert.modified).toBeUndefined();
     expect(cert.reviewer?.type).toBeUndefined();
+  });
+
+  it('refuses a malformed field that identifies, decides or counts rather than dropping it', async () => {
+    answer = () => ({ id: 'c1', name: 'Morgan Reyes', phase: 'ACTIVE', decisionsMade: null });
+    await expect(certifications.getIdentityCertification('c1')).rejects.toThrow(/decisionsMade/);
   });
 
   it('still refuses a response without what the screens need', async () => {

@@ -18,14 +18,25 @@
 import { z } from 'zod';
 
 /**
+ * Fields that identify, decide or count stay strict even where the definition makes them optional: a
+ * malformed value there fails the response with a message naming the field, rather than dropping it and
+ * showing a wrong count, an item without its id, or a decision as missing (a bulk decision would then
+ * take it for undecided).
+ */
+const ESSENTIAL = new Set([
+  'id', 'decision', 'completed', 'phase', 'status', 'campaign', 'reviewer', 'accessSummary', 'identitySummary',
+  'decisionsMade', 'decisionsTotal', 'identitiesCompleted', 'identitiesTotal', 'mandatoryCommentRequirement',
+]);
+
+/**
  * An object Attest only reads (never sends, and the sandbox never parses a request with): unknown keys are
- * stripped, and an optional field that can't be read becomes undefined rather than failing the response.
- * Required fields stay strict: they are what the screens rely on.
+ * stripped, and an optional field that can't be read becomes undefined rather than failing the response,
+ * unless it is ESSENTIAL. Required fields stay strict: they are what the screens rely on.
  */
 function read<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
   const lenient: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(shape) as [string, z.ZodType][]) {
-    lenient[key] = field.safeParse(undefined).success ? field.catch(undefined) : field;
+    lenient[key] = !ESSENTIAL.has(key) && field.safeParse(undefined).success ? field.catch(undefined) : field;
   }
   // Same output types: `.catch` only changes what a failed field reads as.
   return z.object(lenient) as unknown as z.ZodObject<S>;
