@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { dayInputValue, dueLabel, endOfDayIn, msUntilNextDay, relativeDays } from './format';
-import { endDateProblem } from '../features/certifications/workspace/dialogs/CommentFields';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -51,20 +50,5 @@ describe('dayInputValue and msUntilNextDay', () => {
     expect(dayInputValue(now, 'Europe/Berlin')).toBe('2026-12-03');
     expect(msUntilNextDay(now, 'UTC')).toBe(30 * 60_000);
     expect(msUntilNextDay(now, 'Europe/Berlin')).toBe(23.5 * 3_600_000);
-  });
-});
-
-describe('endDateProblem: a proposed end date is never already past', () => {
-  it.each([
-    ['2026-12-02', '2026-12-02T22:00:00Z', 'UTC', null],
-    ['2026-12-01', '2026-12-02T00:00:01Z', 'UTC', 'The end date must be today or later.'],
-    // Late evening in New York: "today" there is still Dec 2, though it is Dec 3 in UTC.
-    ['2026-12-02', '2026-12-03T03:00:00Z', 'America/New_York', null],
-    // Just after midnight in Berlin, Dec 2 has ended there.
-    ['2026-12-02', '2026-12-02T23:00:01Z', 'Europe/Berlin', 'The end date must be today or later.'],
-    ['2026-13-01', '2026-12-02T00:00:00Z', 'UTC', 'Enter a valid date.'],
-    ['', '2026-12-02T00:00:00Z', 'UTC', null],
-  ])('%s at %s in %s', (day, now, zone, problem) => {
-    expect(endDateProblem(day, at(now), zone)).toBe(problem);
   });
 });

@@ -40,7 +40,7 @@ export const ItemCellContext = createContext<ItemCellContext>({
 
 /** "<access> for <identity>": how controls and announcements name a row. */
 export function rowName(item: AccessReviewItem): string {
-  return `${accessName(item) || 'this access'} for ${identityName(item) || 'this identity'}`;
+  return `${accessName(item).trim() || 'unnamed access'} for ${identityName(item).trim() || 'an unnamed identity'}`;
 }
 
 const FLAG_COLORS: Record<RiskFlag, ChipProps['color']> = {
@@ -58,16 +58,26 @@ const FLAG_TITLES: Partial<Record<RiskFlag, string>> = {
   privileged: 'Marked privileged in the source.',
 };
 
-/** Text of an API string in one line, cut with an ellipsis, whole in the tooltip-like title. */
-function OneLine({ text, muted }: { text: string; muted?: boolean }) {
+/**
+ * Text of an API string in one line, cut with an ellipsis, whole in the title; isolated for bidirectional
+ * text (a right-to-left override stays in its cell); "(no name)" where the tenant sent none.
+ */
+export function OneLine({ text, muted, fallback = '—' }: { text: string; muted?: boolean; fallback?: string }) {
+  const empty = !text.trim();
   return (
-    <Typography variant="body2" noWrap title={text} sx={muted ? { color: 'text.secondary', fontStyle: 'italic' } : undefined}>
-      {text}
+    <Typography
+      variant="body2"
+      component="bdi"
+      noWrap
+      title={empty ? undefined : text}
+      sx={[{ display: 'block', unicodeBidi: 'isolate', minWidth: 0 }, muted || empty ? { color: 'text.secondary', fontStyle: 'italic' } : {}]}
+    >
+      {empty ? fallback : text}
     </Typography>
   );
 }
 
-function FlagsCell({ row }: { row: AccessReviewItem }) {
+export function FlagsCell({ row }: { row: AccessReviewItem }) {
   const flags = riskFlags(row);
   if (flags.length === 0) return null;
   return (
@@ -93,7 +103,7 @@ export function decisionLabel(decision: CertificationDecision | undefined): stri
   return decision === 'APPROVE' ? 'Approved' : decision === 'REVOKE' ? 'Revoked' : 'Undecided';
 }
 
-function DecisionCell({ row }: { row: AccessReviewItem }) {
+export function DecisionCell({ row }: { row: AccessReviewItem }) {
   const pending = useContext(ItemPendingContext);
   const effective = effectiveDecision(row, pending);
   const color = effective.decision === 'APPROVE' ? toneText('success') : effective.decision === 'REVOKE' ? toneText('error') : mutedText;
@@ -118,7 +128,7 @@ function DecisionCell({ row }: { row: AccessReviewItem }) {
   );
 }
 
-function CommentCell({ row }: { row: AccessReviewItem }) {
+export function CommentCell({ row }: { row: AccessReviewItem }) {
   const pending = useContext(ItemPendingContext);
   const comments = effectiveDecision(row, pending).comments;
   return comments ? <OneLine text={comments} /> : null;
@@ -164,10 +174,10 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'identitySummary.name',
       headerName: 'Identity',
-      minWidth: 120,
-      flex: 0.8,
+      minWidth: 170,
+      flex: 1,
       valueGetter: (_value, row) => identityName(row),
-      renderCell: ({ row }) => <OneLine text={identityName(row)} />,
+      renderCell: ({ row }) => <OneLine text={identityName(row)} fallback="(no name)" />,
     },
     {
       field: 'access.name',
@@ -175,7 +185,7 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
       minWidth: 160,
       flex: 1.2,
       valueGetter: (_value, row) => accessName(row),
-      renderCell: ({ row }) => <OneLine text={accessName(row)} />,
+      renderCell: ({ row }) => <OneLine text={accessName(row)} fallback="(no name)" />,
     },
     {
       field: 'access.type',
@@ -194,8 +204,8 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'description',
       headerName: 'Description',
-      minWidth: 140,
-      flex: 1,
+      minWidth: 120,
+      flex: 0.9,
       sortable: false,
       valueGetter: (_value, row) => description(row) ?? '',
       renderCell: ({ row }) => {
