@@ -127,6 +127,11 @@ function ItemCard({ row, readOnly, selected, open, onToggleSelected }: { row: Ac
             ) : null}
           </Typography>
         </Box>
+        {readOnly ? null : (
+          <IconButton aria-label={`Reassign ${name}`} title="Reassign" onClick={() => onReassign(row)} sx={{ width: 44, height: 44, mt: -1, mr: -1 }}>
+            <PersonAddAltIcon />
+          </IconButton>
+        )}
       </Stack>
       <FlagsCell row={row} />
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1, minWidth: 0 }}>
@@ -134,27 +139,21 @@ function ItemCard({ row, readOnly, selected, open, onToggleSelected }: { row: Ac
         <Box sx={{ minWidth: 0, flex: 1 }}>
           <CommentCell row={row} />
         </Box>
-      </Stack>
-      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        {readOnly ? null : (
-          <>
-            <Button variant="outlined" color="success" startIcon={<CheckIcon />} aria-label={`Approve ${name}`} onClick={() => onDecide(row, 'APPROVE')} sx={{ flex: 1, minHeight: 44 }}>
-              Approve
-            </Button>
-            <Button variant="outlined" color="error" startIcon={<BlockIcon />} aria-label={`Revoke ${name}`} onClick={() => onDecide(row, 'REVOKE')} sx={{ flex: 1, minHeight: 44 }}>
-              Revoke
-            </Button>
-          </>
-        )}
-        <Button startIcon={<InfoOutlinedIcon />} aria-label={`Details ${name}`} onClick={() => onDetails(row)} sx={{ minHeight: 44 }}>
+        <Button size="small" startIcon={<InfoOutlinedIcon />} aria-label={`Details ${name}`} onClick={() => onDetails(row)} sx={{ minHeight: 44, flexShrink: 0 }}>
           Details
         </Button>
-        {readOnly ? null : (
-          <IconButton aria-label={`Reassign ${name}`} onClick={() => onReassign(row)} sx={{ width: 44, height: 44 }}>
-            <PersonAddAltIcon />
-          </IconButton>
-        )}
       </Stack>
+      {readOnly ? null : (
+        // The decision buttons sit at the bottom of the card, in reach of the thumb.
+        <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1 }}>
+          <Button variant="outlined" color="success" startIcon={<CheckIcon />} aria-label={`Approve ${name}`} onClick={() => onDecide(row, 'APPROVE')} sx={{ minHeight: 44 }}>
+            Approve
+          </Button>
+          <Button variant="outlined" color="error" startIcon={<BlockIcon />} aria-label={`Revoke ${name}`} onClick={() => onDecide(row, 'REVOKE')} sx={{ minHeight: 44 }}>
+            Revoke
+          </Button>
+        </Box>
+      )}
     </Paper>
   );
 }

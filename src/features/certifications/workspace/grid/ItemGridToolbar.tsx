@@ -49,7 +49,7 @@ export function ItemGridToolbar({ view }: { view: ItemViewController }) {
         size="small"
         value={view.search}
         onCommit={view.setSearch}
-        sx={{ width: 220 }}
+        sx={{ width: { xs: '100%', sm: 220 } }}
       />
       <TextField
         select
@@ -57,14 +57,14 @@ export function ItemGridToolbar({ view }: { view: ItemViewController }) {
         size="small"
         value={view.accessType ?? ''}
         onChange={(event) => view.setAccessType((event.target.value as AccessType) || null)}
-        sx={{ width: 170 }}
+        sx={{ width: { xs: 'calc(50% - 6px)', sm: 170 } }}
       >
         <MenuItem value="">All types</MenuItem>
         {ACCESS_TYPES.map((type) => (
           <MenuItem key={type} value={type}>{ACCESS_TYPE_LABELS[type]}</MenuItem>
         ))}
       </TextField>
-      <DebouncedTextField label="Source" type="search" size="small" value={view.source} onCommit={view.setSource} sx={{ width: 170 }} />
+      <DebouncedTextField label="Source" type="search" size="small" value={view.source} onCommit={view.setSource} sx={{ width: { xs: 'calc(50% - 6px)', sm: 170 } }} />
       <ToggleButtonGroup
         exclusive
         size="small"

@@ -182,7 +182,7 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'access.name',
       headerName: 'Access',
-      minWidth: 160,
+      minWidth: 150,
       flex: 1.2,
       valueGetter: (_value, row) => accessName(row),
       renderCell: ({ row }) => <OneLine text={accessName(row)} fallback="(no name)" />,
@@ -190,13 +190,13 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'access.type',
       headerName: 'Type',
-      width: 110,
+      width: 100,
       valueGetter: (_value, row) => accessTypeLabel(row.accessSummary?.access?.type),
     },
     {
       field: 'entitlement.sourceName',
       headerName: 'Source',
-      minWidth: 110,
+      minWidth: 100,
       flex: 0.7,
       valueGetter: (_value, row) => sourceName(row) ?? '—',
       renderCell: ({ row }) => <OneLine text={sourceName(row) ?? '—'} />,
@@ -204,7 +204,7 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'description',
       headerName: 'Description',
-      minWidth: 120,
+      minWidth: 110,
       flex: 0.9,
       sortable: false,
       valueGetter: (_value, row) => description(row) ?? '',
@@ -216,7 +216,7 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'owner',
       headerName: 'Owner',
-      minWidth: 110,
+      minWidth: 100,
       flex: 0.6,
       sortable: false,
       valueGetter: (_value, row) => ownerName(row) ?? '—',
@@ -225,7 +225,7 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'flags',
       headerName: 'Flags',
-      minWidth: 140,
+      minWidth: 120,
       flex: 0.8,
       sortable: false,
       valueGetter: (_value, row) => riskFlags(row).map((f) => RISK_LABELS[f]).join(', '),
@@ -234,14 +234,14 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'decision',
       headerName: 'Decision',
-      width: 110,
+      width: 100,
       sortable: false,
       renderCell: ({ row }) => <DecisionCell row={row} />,
     },
     {
       field: 'comments',
       headerName: 'Comment',
-      minWidth: 110,
+      minWidth: 90,
       flex: 0.8,
       sortable: false,
       renderCell: ({ row }) => <CommentCell row={row} />,
