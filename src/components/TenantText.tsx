@@ -23,22 +23,29 @@ export function TenantText({
   text,
   fallback = '(no name)',
   oneLine = false,
+  lines,
   sx,
 }: {
   text: string | null | undefined;
   fallback?: string;
   /** One line with an ellipsis (the whole text in the title) rather than wrapping anywhere. */
   oneLine?: boolean;
+  /** At most this many lines, wrapped anywhere, the rest cut (the whole text in the title). */
+  lines?: number;
   sx?: SxProps<Theme>;
 }) {
   const value = text?.trim() ? text : null;
   return (
     <Box
       component="bdi"
-      title={oneLine && value ? value : undefined}
+      title={(oneLine || lines) && value ? value : undefined}
       sx={[
         { unicodeBidi: 'isolate', minWidth: 0, maxWidth: '100%' },
-        oneLine ? { display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' } : { overflowWrap: 'anywhere' },
+        oneLine
+          ? { display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }
+          : lines
+            ? { display: '-webkit-box', WebkitLineClamp: String(lines), WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' }
+            : { overflowWrap: 'anywhere' },
         value ? {} : { fontStyle: 'italic', color: 'text.secondary' },
         ...(Array.isArray(sx) ? sx : [sx]),
       ]}

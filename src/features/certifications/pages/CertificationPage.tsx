@@ -120,7 +120,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
 
   return (
     <PageContainer
-      title={<TenantText text={cert.name} fallback="(no name)" />}
+      title={<TenantText text={cert.name} fallback="(no name)" lines={2} />}
       breadcrumbs={crumbs}
       actions={
         <>

@@ -68,13 +68,19 @@ export function WorkspaceHeader({ certification: cert }: { certification: Identi
       <Paper variant="outlined" sx={{ px: { xs: 2, md: 2.5 }, py: { xs: 1.5, md: 2 }, mb: 2 }}>
         <Grid container columnSpacing={2} rowSpacing={1} component="dl" id={factsId} sx={{ m: 0 }}>
           <Fact label="Campaign" secondary expanded={expanded}>
-            <TenantText text={cert.campaign?.name} fallback="—" />
+            <TenantText text={cert.campaign?.name} fallback="—" lines={2} />
             {cert.campaign ? <Chip size="small" label={campaignTypeLabel(cert.campaign.campaignType)} sx={{ ml: 1 }} /> : null}
           </Fact>
           <Fact label="Reviewer" secondary expanded={expanded}>
-            <TenantText text={cert.reviewer?.name} fallback="—" />
+            <TenantText text={cert.reviewer?.name} fallback="—" lines={2} />
             {others.length ? (
-              <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+              <Typography
+                variant="body2"
+                color="text.secondary"
+                component="span"
+                title={others.map((r) => r.name || '(no name)').join(', ')}
+                sx={{ display: '-webkit-box', WebkitLineClamp: '2', WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' }}
+              >
                 Also reviewed by <Names names={others.map((r) => r.name ?? undefined)} />
               </Typography>
             ) : null}
