@@ -102,7 +102,8 @@ function ItemCard({ row, readOnly, selected, open, onToggleSelected }: { row: Ac
       aria-label={name}
       sx={[
         { p: 1.5, display: 'grid', gap: 1, minWidth: 0 },
-        selected ? { bgcolor: 'action.selected' } : {},
+        // A selected card is outlined, not tinted: a tint takes the buttons' colours below 4.5:1.
+        selected ? { borderColor: 'primary.main', outline: '1px solid', outlineColor: 'primary.main' } : {},
         open ? (theme) => ({ boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}` }) : {},
       ]}
     >
