@@ -309,36 +309,36 @@ export function ItemGrid(props: ItemGridProps) {
       ) : null}
       {/* While the reviewer scrolls the rows, the filters, the count and the selection stay in view (under the app bar). */}
       <Box sx={{ position: { md: 'sticky' }, top: { md: 64 }, zIndex: { md: 3 }, bgcolor: 'background.default', pt: { md: 1 } }}>
-      <ItemGridToolbar view={view} />
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1, minHeight: 36 }}>
-        <Typography variant="body2" role="status" sx={{ mr: 'auto' }}>
-          {data.placeholder
-            ? 'Loading this view…'
-            : data.count === undefined
-              ? 'Counting items…'
-              : view.identity
-                ? `${data.count.toLocaleString()} ${data.count === 1 ? 'item' : 'items'}${hasViewFilters ? ' match the filters' : ''}`
-                : `Showing ${data.count.toLocaleString()} of ${(certificationTotal ?? data.count).toLocaleString()} items`}
-        </Typography>
-        {readOnly ? null : (
-          <>
-            <Button size="small" variant="outlined" disabled={!data.count || data.placeholder} onClick={() => requestMatching('APPROVE')}>
-              Approve all matching…
-            </Button>
-            <Button size="small" variant="outlined" color="error" disabled={!data.count || data.placeholder} onClick={() => requestMatching('REVOKE')}>
-              Revoke all matching…
-            </Button>
-          </>
-        )}
-      </Stack>
-      {data.mode === 'client' && !waitingForIndex && data.indexSize !== undefined ? (
-        <Typography variant="body2" sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mb: 1, color: 'text.secondary' }}>
-          <InfoOutlinedIcon fontSize="small" aria-hidden />
-          {clientCaption(view, data.indexSize)}
-          {' '}(ISC cannot filter or sort by this, so every item was loaded into this browser).
-        </Typography>
-      ) : null}
-      {phone ? null : selectionBar}
+        <ItemGridToolbar view={view} />
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1, minHeight: 36 }}>
+          <Typography variant="body2" role="status" sx={{ mr: 'auto' }}>
+            {data.placeholder
+              ? 'Loading this view…'
+              : data.count === undefined
+                ? 'Counting items…'
+                : view.identity
+                  ? `${data.count.toLocaleString()} ${data.count === 1 ? 'item' : 'items'}${hasViewFilters ? ' match the filters' : ''}`
+                  : `Showing ${data.count.toLocaleString()} of ${(certificationTotal ?? data.count).toLocaleString()} items`}
+          </Typography>
+          {readOnly ? null : (
+            <>
+              <Button size="small" variant="outlined" disabled={!data.count || data.placeholder} onClick={() => requestMatching('APPROVE')}>
+                Approve all matching…
+              </Button>
+              <Button size="small" variant="outlined" color="error" disabled={!data.count || data.placeholder} onClick={() => requestMatching('REVOKE')}>
+                Revoke all matching…
+              </Button>
+            </>
+          )}
+        </Stack>
+        {data.mode === 'client' && !waitingForIndex && data.indexSize !== undefined ? (
+          <Typography variant="body2" sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mb: 1, color: 'text.secondary' }}>
+            <InfoOutlinedIcon fontSize="small" aria-hidden />
+            {clientCaption(view, data.indexSize)}
+            {' '}(ISC cannot filter or sort by this, so every item was loaded into this browser).
+          </Typography>
+        ) : null}
+        {phone ? null : selectionBar}
       </Box>
 
       {data.error ? (
