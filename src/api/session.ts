@@ -117,7 +117,9 @@ export async function signInWithClientCredentials(clientId: string, clientSecret
   const payload = (await response.json().catch(() => ({}))) as TokenResponse;
   if (!response.ok || !payload.access_token) {
     if (response.status === 400 || response.status === 401) {
-      throw new Error(`The tenant refused these credentials${payload.error_description ? `: ${payload.error_description}` : ''}. Check the client ID and secret of your personal access token.`);
+      // The tenant's own sentence keeps its words, not its full stop: ours follows.
+      const said = payload.error_description?.trim().replace(/[.\s]+$/, '');
+      throw new Error(`The tenant refused these credentials${said ? `: ${said}` : ''}. Check the client ID and secret of your personal access token.`);
     }
     throw new Error(`Sign-in failed (HTTP ${response.status}). Try again in a moment.`);
   }

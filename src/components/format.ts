@@ -1,4 +1,7 @@
-/** Dates as reviewers read them: in their locale, with the day count to a deadline. */
+import { differenceInCalendarDays, endOfDay, format, isValid, parseISO } from 'date-fns';
+import { TZDate, tz } from '@date-fns/tz';
+
+/** Dates as reviewers read them: in their locale and time zone, with the day count to a deadline. */
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -14,13 +17,44 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
 }
 
-const DAY = 86_400_000;
+/** The reviewer's IANA time zone, as the browser knows it. */
+export function reviewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
 
-/** Whole days between now and the date: negative when past, 0 when less than a day either way. */
-export function relativeDays(iso: string, now = Date.now()): number {
-  const diff = Date.parse(iso) - now;
-  const days = Math.floor(Math.abs(diff) / DAY);
-  return diff >= 0 ? days : days === 0 ? 0 : -days;
+/**
+ * Calendar days from now to the date in the time zone: 0 today, 1 tomorrow (whatever the hour), negative
+ * when the day has passed.
+ */
+export function relativeDays(iso: string, now: number = Date.now(), timeZone: string = reviewerTimeZone()): number {
+  return differenceInCalendarDays(iso, now, { in: tz(timeZone) });
+}
+
+/** "Due today", "Due tomorrow", "Due in 3 d"; "Overdue today", "Overdue 2 d" once the moment has passed. */
+export function dueLabel(iso: string, now: number = Date.now(), timeZone: string = reviewerTimeZone()): { overdue: boolean; days: number; text: string } {
+  const days = relativeDays(iso, now, timeZone);
+  const overdue = Date.parse(iso) < now;
+  if (overdue) return { overdue, days, text: days >= 0 ? 'Overdue today' : `Overdue ${-days} d` };
+  return { overdue, days, text: days === 0 ? 'Due today' : days === 1 ? 'Due tomorrow' : `Due in ${days} d` };
+}
+
+/** A day (YYYY-MM-DD) as a date input shows it: the day it is at `now` in the time zone. */
+export function dayInputValue(now: number = Date.now(), timeZone: string = reviewerTimeZone()): string {
+  return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+}
+
+/** The last millisecond of a YYYY-MM-DD day in the time zone, as ISC's UTC date-time; null when not a real date. */
+export function endOfDayIn(day: string, timeZone: string = reviewerTimeZone()): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const start = parseISO(day, { in: tz(timeZone) });
+  if (!isValid(start)) return null;
+  return new Date(endOfDay(start, { in: tz(timeZone) }).getTime()).toISOString();
+}
+
+/** Milliseconds until the next midnight in the time zone (when "today" changes). */
+export function msUntilNextDay(now: number = Date.now(), timeZone: string = reviewerTimeZone()): number {
+  const end = endOfDay(new TZDate(now, timeZone), { in: tz(timeZone) }).getTime();
+  return end - now + 1;
 }
 
 export function percent(part: number, whole: number): number {

@@ -14,6 +14,7 @@ import { useParams } from 'react-router';
 import type { AccessReviewItem, IdentityCertificationDto } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
+import { TenantText } from '../../../components/TenantText';
 import { isAdmin, useSession } from '../../../api/session';
 import { PhaseChip } from '../components/PhaseChip';
 import { certificationQueries } from '../queries';
@@ -119,7 +120,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
 
   return (
     <PageContainer
-      title={cert.name}
+      title={<TenantText text={cert.name} fallback="(no name)" lines={2} />}
       breadcrumbs={crumbs}
       actions={
         <>

@@ -79,7 +79,7 @@ export async function fetchItems(
   const total = first.total;
   if (total === undefined) {
     // No count from the server: walk page by page.
-    return fetchAllPages((paging) => listIdentityAccessReviewItems(certificationId, { ...paging, filters, sorters: ['identitySummary.name', 'access.name'] }), { onProgress });
+    return uniqueItems(await fetchAllPages((paging) => listIdentityAccessReviewItems(certificationId, { ...paging, filters, sorters: ['identitySummary.name', 'access.name'] }), { onProgress }));
   }
   const pages: AccessReviewItem[][] = [first.items];
   let loaded = first.items.length;
@@ -99,7 +99,13 @@ export async function fetchItems(
     }
     onProgress?.(loaded, total);
   }
-  return pages.flat();
+  return uniqueItems(pages.flat());
+}
+
+/** Each item once: offset pages read while decisions change the filter's matches can repeat an item. */
+function uniqueItems(items: AccessReviewItem[]): AccessReviewItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !item.id || (!seen.has(item.id) && Boolean(seen.add(item.id))));
 }
 
 /** Writes confirmed decisions into every cached page and index of the certification's items. */

@@ -4,6 +4,7 @@ import { bulkTargets, needsBulkConfirmation, planBulk } from './bulkPlan';
 import { commentRequired } from './decisions/comments';
 import { effectiveDecision, getDecisionQueue, useDecisions, type DecisionInput } from './decisions/useDecisions';
 import type { BulkResult } from './dialogs/BulkConfirmDialog';
+import { SCOPE_SELECTED } from './dialogs/summary';
 import { resolveRequestItems, type DecisionRequestOptions } from './grid/requests';
 import { withConfirmedDecisions } from './items';
 
@@ -55,7 +56,10 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
     (decision: CertificationDecision, items: AccessReviewItem[], bulk: boolean, extra: { comments?: string; proposedEndDate?: string } = {}, highRisk = 0) => {
       const pending = getDecisionQueue().pending(certificationId);
       const inputs: DecisionInput[] = [];
-      for (const item of items) {
+      // One decision per item: pages read while decisions land can repeat an item, and the message must
+      // count what changes (the queue keeps one decision per id).
+      const unique = [...new Map(items.flatMap((item) => (item.id ? [[item.id, item] as const] : []))).values()];
+      for (const item of unique) {
         const current = effectiveDecision(item, pending);
         // A decision without a comment never erases the comment the item has.
         const comments = extra.comments?.trim() ? extra.comments : (current.comments ?? undefined);
@@ -65,10 +69,10 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
       }
       decide(inputs, { bulk, highRisk });
       const verb = decision === 'APPROVE' ? 'Approved' : 'Revoked';
-      const unchanged = items.length - inputs.length;
+      const unchanged = unique.length - inputs.length;
       const text =
         inputs.length === 0
-          ? `Nothing changed: ${items.length === 1 ? 'the item already has' : 'the items already have'} this decision.`
+          ? `Nothing changed: ${unique.length === 1 ? 'the item already has' : 'the items already have'} this decision.`
           : `${verb} ${inputs.length === 1 ? '1 item' : `${inputs.length.toLocaleString()} items`}${unchanged ? ` (${unchanged.toLocaleString()} already had this decision)` : ''}`;
       // The rows show the decision first; the confirmation with Undo may follow a frame later.
       startTransition(() => setNotice({ id: Date.now(), text }));
@@ -102,7 +106,7 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
       const bulk = opts.bulk || items.length > 1;
       // Changing existing decisions, or approving high-risk items, in bulk is always an explicit choice.
       if (bulk && needsBulkConfirmation(planBulk(items, decision, getDecisionQueue().pending(certificationId)))) {
-        setRequest({ kind: 'bulk', decision, items, count: items.length, scopeLabel: 'Selected items' });
+        setRequest({ kind: 'bulk', decision, items, count: items.length, scopeLabel: SCOPE_SELECTED });
         return;
       }
       if (commentRequired(requirement, decision) && !opts.comments?.trim()) {

@@ -62,7 +62,7 @@ describe('BulkConfirmDialog', () => {
   it('shows how far gathering the items has got, and cannot confirm until they are in', () => {
     const { dialog } = open('APPROVE', null, { count: 1000, loading: { loaded: 250, total: 1000 } });
     expect(within(dialog).getByRole('heading', { name: 'Approve 1,000 items?' })).toBeInTheDocument();
-    expect(within(dialog).getByText('Items: undecided (1,000 items)')).toBeInTheDocument();
+    expect(within(dialog).getByText('The 1,000 items matching: undecided.')).toBeInTheDocument();
     const bar = within(dialog).getByRole('progressbar', { name: 'Gathering the items' });
     expect(bar).toHaveAttribute('aria-valuenow', '25');
     expect(within(dialog).getByText('Gathering the items: 250 of 1,000')).toBeInTheDocument();

@@ -13,7 +13,7 @@ import { bulkTargets, planBulk, type BulkChoices } from '../bulkPlan';
 import { useDecisions } from '../decisions/useDecisions';
 import { HIGH_RISK, RISK_LABELS, highRiskSummary, riskFlags, riskScore } from '../risk';
 import { CommentFields, DecisionFormLayout, cancelUnlessBackdrop, useDecisionForm, type DecisionResult } from './CommentFields';
-import { DECISION_VERB, ItemExamples, itemCount, itemLabel } from './summary';
+import { DECISION_VERB, ItemExamples, itemCount, itemLabel, scopeSentence } from './summary';
 
 export interface BulkConfirmDialogProps {
   open: boolean;
@@ -93,7 +93,7 @@ function BulkConfirmContent({ certificationId, decision, count, items, loading, 
       onConfirm={() => onConfirm({ ...form.result(), includeExisting, includeHighRisk })}
     >
       <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-        {scopeLabel} ({itemCount(items?.length ?? count)})
+        {scopeSentence(scopeLabel, items?.length ?? count)}
       </Typography>
 
       {items === null ? <GatheringProgress loading={loading} /> : null}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
@@ -7,35 +7,42 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
+import { dayInputValue, endOfDayIn, msUntilNextDay, reviewerTimeZone } from '../../../../components/format';
 import { commentRequired, commentRequirementText } from '../decisions/comments';
 
 /** What a decision dialog hands back: both optional, as in ReviewDecision. */
 export interface DecisionResult {
   comments?: string;
-  /** REVOKE only: an ISO date-time at the end of the chosen day, UTC. */
+  /** REVOKE only: the end of the chosen day in the reviewer's time zone, as an ISO date-time in UTC. */
   proposedEndDate?: string;
 }
 
 export const COMMENT_MAX_LENGTH = 2000;
 
 /** Today in the reviewer's time zone, as a date input's value (YYYY-MM-DD). */
-export function todayInputValue(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+export function todayInputValue(now: Date = new Date()): string {
+  return dayInputValue(now.getTime());
 }
 
-/** The end of a YYYY-MM-DD day in UTC, as ISC's date-time; null when the text is not a real date. */
-export function endOfDayUtc(date: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const end = new Date(`${date}T23:59:59.999Z`);
-  // Date rolls 2025-02-30 over to March: a real date reads back unchanged.
-  return Number.isNaN(end.getTime()) || end.toISOString().slice(0, 10) !== date ? null : end.toISOString();
-}
-
-function endDateProblem(date: string, today: string): string | null {
+/**
+ * What is wrong with a proposed end date: not a real day, or a day whose end (in the reviewer's time zone)
+ * has already passed. Empty is fine (the access goes at sign-off).
+ */
+export function endDateProblem(date: string, now: number = Date.now(), timeZone?: string): string | null {
   if (!date) return null;
-  if (!endOfDayUtc(date)) return 'Enter a valid date.';
-  return date < today ? 'The end date must be today or later.' : null;
+  const end = endOfDayIn(date, timeZone);
+  if (!end) return 'Enter a valid date.';
+  return Date.parse(end) <= now ? 'The end date must be today or later.' : null;
+}
+
+/** "Today" that turns over at the reviewer's midnight, so a dialog left open overnight never sends a past day. */
+function useToday(): string {
+  const [today, setToday] = useState(() => todayInputValue());
+  useEffect(() => {
+    const timer = window.setTimeout(() => setToday(todayInputValue()), msUntilNextDay());
+    return () => window.clearTimeout(timer);
+  }, [today]);
+  return today;
 }
 
 export interface DecisionFormFields {
@@ -67,14 +74,16 @@ export function useDecisionForm(
 ): { valid: boolean; result: () => DecisionResult; fields: DecisionFormFields } {
   const [comment, setComment] = useState(initialComment);
   const [endDate, setEndDate] = useState('');
-  const [today] = useState(() => todayInputValue());
+  const today = useToday();
   const required = requireComment || commentRequired(requirement, decision);
-  const endDateError = decision === 'REVOKE' ? endDateProblem(endDate, today) : null;
+  // `today` re-renders this at midnight, when an end date of yesterday stops being allowed.
+  const endDateError = decision === 'REVOKE' ? endDateProblem(endDate) : null;
   const valid = !(required && !comment.trim()) && comment.length <= COMMENT_MAX_LENGTH && !endDateError;
 
   const result = (): DecisionResult => {
     const comments = comment.trim();
-    const proposedEndDate = decision === 'REVOKE' && endDate ? endOfDayUtc(endDate) : null;
+    // Checked again at the moment of sending: a day that has ended is never proposed.
+    const proposedEndDate = decision === 'REVOKE' && endDate && !endDateProblem(endDate) ? endOfDayIn(endDate) : null;
     return { ...(comments ? { comments } : {}), ...(proposedEndDate ? { proposedEndDate } : {}) };
   };
 
@@ -177,7 +186,7 @@ export function CommentFields(props: DecisionFormFields & { autoFocus?: boolean 
           value={endDate}
           onChange={(e) => props.onEndDateChange(e.target.value)}
           error={Boolean(endDateError)}
-          helperText={endDateError ?? 'Optional. The access ends at the end of this day (UTC); leave empty to remove it at sign-off.'}
+          helperText={endDateError ?? `Optional. The access ends at the end of this day (your time, ${reviewerTimeZone()}); leave empty to remove it at sign-off.`}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
           sx={{ maxWidth: 320 }}
         />

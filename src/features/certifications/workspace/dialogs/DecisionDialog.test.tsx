@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
 import { DecisionDialog } from './DecisionDialog';
+import { endOfDayIn } from '../../../../components/format';
 import { todayInputValue } from './CommentFields';
 import { makeItem } from '../../../../../test/review-items';
 import { renderWithProviders } from '../../../../../test/render';
@@ -130,7 +131,7 @@ describe('DecisionDialog', () => {
     expect(within(revoke.dialog).getByLabelText(/Proposed end date/)).toHaveAttribute('min', todayInputValue());
   });
 
-  it('takes an end date of today or later, sent as the end of that day in UTC', async () => {
+  it('takes an end date of today or later, sent as the end of that day in the reviewer’s time zone', async () => {
     const { dialog, confirm, onConfirm } = open('REVOKE', null);
     const date = within(dialog).getByLabelText(/Proposed end date/);
     fireEvent.change(date, { target: { value: dayFromToday(-1) } });
@@ -143,6 +144,6 @@ describe('DecisionDialog', () => {
     const later = dayFromToday(30);
     fireEvent.change(date, { target: { value: later } });
     await userEvent.click(confirm());
-    expect(onConfirm).toHaveBeenCalledExactlyOnceWith({ proposedEndDate: `${later}T23:59:59.999Z` });
+    expect(onConfirm).toHaveBeenCalledExactlyOnceWith({ proposedEndDate: endOfDayIn(later) });
   });
 });

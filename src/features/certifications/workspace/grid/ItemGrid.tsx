@@ -6,11 +6,15 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { visuallyHidden } from '@mui/utils';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { DataGrid, useGridApiRef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../../api/schemas';
 import { ErrorState } from '../../../../components/ErrorState';
+import { TenantText } from '../../../../components/TenantText';
 import { useNotify } from '../../../../components/notifications';
 import { PAGE_SIZES } from '../../../../components/useGridUrlState';
 import { useDecisions } from '../decisions/useDecisions';
@@ -20,6 +24,7 @@ import { ItemCellContext, ItemPendingContext, itemColumns, rowName } from './col
 import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
+import { ItemCards } from './ItemCards';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGridKeyboard } from './useGridKeyboard';
 import { useItemViewState, type ItemViewController } from './useItemViewState';
@@ -148,6 +153,9 @@ export function ItemGrid(props: ItemGridProps) {
   const data = useItemRows(certificationId, view);
   const { rows } = data;
   const certificationTotal = certification.decisionsTotal ?? data.indexSize;
+  // A phone gets cards, the rest the grid: one view state, one set of rows, one selection.
+  const theme = useTheme();
+  const phone = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
 
   const identityLabel = useMemo(() => {
     if (!view.identity) return undefined;
@@ -244,72 +252,119 @@ export function ItemGrid(props: ItemGridProps) {
     setSelection(next);
   };
 
+  const selectPage = (select: boolean) => {
+    const next = new Map(selection);
+    for (const row of rows) {
+      if (!row.id) continue;
+      if (select) next.set(row.id, row);
+      else next.delete(row.id);
+    }
+    setSelection(next);
+    setAnnouncement(`${next.size} selected.`);
+  };
+
   const selected = [...selection.values()];
   const label = props.label ?? 'Access review items';
   const waitingForIndex = data.mode === 'client' && data.loading;
+  const hasViewFilters = Boolean(view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided);
+  const noRowsLabel = hasViewFilters ? 'No items match these filters.' : view.identity ? 'This identity has no items here.' : 'This certification has no items.';
+
+  const selectionBar =
+    !readOnly && selection.size > 0 ? (
+    <Paper
+      variant="outlined"
+      role="region"
+      aria-label="Selected items"
+      sx={[
+        { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, px: 2, py: 1, mb: 1, bgcolor: 'background.paper', backgroundImage: (t) => `linear-gradient(${t.palette.action.selected}, ${t.palette.action.selected})` },
+        // On a phone the bar waits at the bottom of the screen, by the thumb, while cards scroll.
+        phone ? { position: 'sticky', bottom: 8, zIndex: 3, boxShadow: 3 } : {},
+      ]}
+    >
+      <Typography variant="body2" sx={{ mr: 'auto', fontWeight: 500 }}>
+        {selection.size.toLocaleString()} selected
+      </Typography>
+      <Button size="small" variant="contained" onClick={() => requestRows(selected, 'APPROVE', 'selection')}>
+        Approve selected ({selection.size})
+      </Button>
+      <Button size="small" variant="contained" color="error" onClick={() => requestRows(selected, 'REVOKE', 'selection')}>
+        Revoke selected ({selection.size})
+      </Button>
+      <Button size="small" variant="outlined" onClick={() => onReassign(selected)}>
+        Reassign selected ({selection.size})
+      </Button>
+      <Button size="small" onClick={() => setSelection(EMPTY_SELECTION)}>Clear</Button>
+    </Paper>
+  ) : null;
 
   return (
     <Box>
       {view.identity ? (
         <Stack direction="row" sx={{ alignItems: 'center', gap: 2, mb: 1.5, flexWrap: 'wrap' }}>
           <Button startIcon={<ArrowBackIcon />} onClick={() => view.setIdentity(null)}>Back to all identities</Button>
-          <Typography variant="h6" component="h2">{identityLabel ? `Access of ${identityLabel}` : 'Access of one identity'}</Typography>
+          <Typography variant="h6" component="h2" sx={{ minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' }}>
+            {identityLabel ? <>Access of <TenantText text={identityLabel} /></> : 'Access of one identity'}
+          </Typography>
         </Stack>
       ) : null}
-      <ItemGridToolbar view={view} />
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1, minHeight: 36 }}>
-        <Typography variant="body2" role="status" sx={{ mr: 'auto' }}>
-          {data.placeholder
-            ? 'Loading this view…'
-            : data.count !== undefined
-              ? `Showing ${data.count.toLocaleString()} of ${(certificationTotal ?? data.count).toLocaleString()} items`
-              : 'Counting items…'}
-        </Typography>
-        {readOnly ? null : (
-          <>
-            <Button size="small" variant="outlined" disabled={!data.count || data.placeholder} onClick={() => requestMatching('APPROVE')}>
-              Approve all matching…
-            </Button>
-            <Button size="small" variant="outlined" color="error" disabled={!data.count || data.placeholder} onClick={() => requestMatching('REVOKE')}>
-              Revoke all matching…
-            </Button>
-          </>
-        )}
-      </Stack>
-      {data.mode === 'client' && !waitingForIndex && data.indexSize !== undefined ? (
-        <Typography variant="body2" sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mb: 1, color: 'text.secondary' }}>
-          <InfoOutlinedIcon fontSize="small" aria-hidden />
-          {clientCaption(view, data.indexSize)}
-          {' '}(ISC cannot filter or sort by this, so every item was loaded into this browser).
-        </Typography>
-      ) : null}
-      {!readOnly && selection.size > 0 ? (
-        <Paper
-          variant="outlined"
-          role="region"
-          aria-label="Selected items"
-          sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, px: 2, py: 1, mb: 1, bgcolor: 'action.selected' }}
-        >
-          <Typography variant="body2" sx={{ mr: 'auto', fontWeight: 500 }}>
-            {selection.size.toLocaleString()} selected
+      {/* While the reviewer scrolls the rows, the filters, the count and the selection stay in view (under the app bar). */}
+      <Box sx={{ position: { md: 'sticky' }, top: { md: 64 }, zIndex: { md: 3 }, bgcolor: 'background.default', pt: { md: 1 } }}>
+        <ItemGridToolbar view={view} />
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1, minHeight: 36 }}>
+          <Typography variant="body2" role="status" sx={{ mr: 'auto' }}>
+            {data.placeholder
+              ? 'Loading this view…'
+              : data.count === undefined
+                ? 'Counting items…'
+                : view.identity
+                  ? `${data.count.toLocaleString()} ${data.count === 1 ? 'item' : 'items'}${hasViewFilters ? ' match the filters' : ''}`
+                  : `Showing ${data.count.toLocaleString()} of ${(certificationTotal ?? data.count).toLocaleString()} items`}
           </Typography>
-          <Button size="small" variant="contained" onClick={() => requestRows(selected, 'APPROVE', 'selection')}>
-            Approve selected ({selection.size})
-          </Button>
-          <Button size="small" variant="contained" color="error" onClick={() => requestRows(selected, 'REVOKE', 'selection')}>
-            Revoke selected ({selection.size})
-          </Button>
-          <Button size="small" variant="outlined" onClick={() => onReassign(selected)}>
-            Reassign selected ({selection.size})
-          </Button>
-          <Button size="small" onClick={() => setSelection(EMPTY_SELECTION)}>Clear</Button>
-        </Paper>
-      ) : null}
+          {readOnly ? null : (
+            <>
+              <Button size="small" variant="outlined" disabled={!data.count || data.placeholder} onClick={() => requestMatching('APPROVE')}>
+                Approve all matching…
+              </Button>
+              <Button size="small" variant="outlined" color="error" disabled={!data.count || data.placeholder} onClick={() => requestMatching('REVOKE')}>
+                Revoke all matching…
+              </Button>
+            </>
+          )}
+        </Stack>
+        {data.mode === 'client' && !waitingForIndex && data.indexSize !== undefined ? (
+          <Typography variant="body2" sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mb: 1, color: 'text.secondary' }}>
+            <InfoOutlinedIcon fontSize="small" aria-hidden />
+            {clientCaption(view, data.indexSize)}
+            {' '}(ISC cannot filter or sort by this, so every item was loaded into this browser).
+          </Typography>
+        ) : null}
+        {phone ? null : selectionBar}
+      </Box>
 
       {data.error ? (
         <ErrorState title={data.mode === 'client' ? 'Not every item could be loaded' : 'The items could not be loaded'} error={data.error} onRetry={data.retry} />
       ) : waitingForIndex ? (
         <IndexProgress loaded={data.progress?.loaded ?? 0} total={data.progress?.total ?? certificationTotal} />
+      ) : phone ? (
+        <ItemCellContext.Provider value={cellContext}>
+          <ItemPendingContext.Provider value={decisions.pending}>
+            <ItemCards
+              label={label}
+              rows={rows}
+              count={data.count ?? 0}
+              loading={data.loading || data.placeholder}
+              readOnly={readOnly}
+              emptyText={noRowsLabel}
+              selection={selection}
+              onToggleSelected={toggleSelected}
+              onSelectPage={selectPage}
+              openItem={view.item}
+              paginationModel={view.paginationModel}
+              onPaginationModelChange={view.onPaginationModelChange}
+            />
+            {selectionBar}
+          </ItemPendingContext.Provider>
+        </ItemCellContext.Provider>
       ) : (
         <ItemCellContext.Provider value={cellContext}>
           <ItemPendingContext.Provider value={decisions.pending}>
@@ -348,11 +403,11 @@ export function ItemGrid(props: ItemGridProps) {
                 autoHeight
                 // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
                 getRowHeight={() => 'auto'}
-                getEstimatedRowHeight={() => 64}
-                localeText={{ noRowsLabel: view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided ? 'No items match these filters.' : 'This certification has no items.' }}
+                getEstimatedRowHeight={() => 52}
+                localeText={{ noRowsLabel }}
                 sx={{
                   border: 0,
-                  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 56, py: 0.5 },
+                  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 48, py: 0.25 },
                   '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
                   '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
                 }}
@@ -366,15 +421,3 @@ export function ItemGrid(props: ItemGridProps) {
     </Box>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  p: 0,
-  m: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;

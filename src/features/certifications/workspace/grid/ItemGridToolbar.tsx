@@ -5,6 +5,8 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import SortIcon from '@mui/icons-material/Sort';
+import { isolate } from '../../../../components/TenantText';
+import { SCOPE_ALL } from '../dialogs/summary';
 import type { AccessType } from '../items';
 import { ACCESS_TYPE_LABELS } from './clientItems';
 import { DebouncedTextField } from './DebouncedTextField';
@@ -28,10 +30,10 @@ export function describeView(view: Pick<ItemViewController, 'search' | 'accessTy
   if (view.quick === 'new') parts.push('new access');
   if (view.quick === 'privileged') parts.push('privileged');
   if (view.accessType) parts.push(ACCESS_TYPE_LABELS[view.accessType].toLowerCase());
-  if (view.search.trim()) parts.push(`access name starts with “${view.search.trim()}”`);
-  if (view.source.trim()) parts.push(`source starts with “${view.source.trim()}”`);
-  if (identityName) parts.push(`of ${identityName}`);
-  return parts.length ? `Items: ${parts.join(', ')}` : 'All items';
+  if (view.search.trim()) parts.push(`access name starts with “${isolate(view.search.trim())}”`);
+  if (view.source.trim()) parts.push(`source starts with “${isolate(view.source.trim())}”`);
+  if (identityName) parts.push(`of ${isolate(identityName)}`);
+  return parts.length ? `Items: ${parts.join(', ')}` : SCOPE_ALL;
 }
 
 /** Unselected toggle buttons in the secondary text colour: MUI's default (action.active) is 4.49:1 on the page background. */
@@ -47,7 +49,7 @@ export function ItemGridToolbar({ view }: { view: ItemViewController }) {
         size="small"
         value={view.search}
         onCommit={view.setSearch}
-        sx={{ width: 220 }}
+        sx={{ width: { xs: '100%', sm: 220 } }}
       />
       <TextField
         select
@@ -55,14 +57,14 @@ export function ItemGridToolbar({ view }: { view: ItemViewController }) {
         size="small"
         value={view.accessType ?? ''}
         onChange={(event) => view.setAccessType((event.target.value as AccessType) || null)}
-        sx={{ width: 170 }}
+        sx={{ width: { xs: 'calc(50% - 6px)', sm: 170 } }}
       >
         <MenuItem value="">All types</MenuItem>
         {ACCESS_TYPES.map((type) => (
           <MenuItem key={type} value={type}>{ACCESS_TYPE_LABELS[type]}</MenuItem>
         ))}
       </TextField>
-      <DebouncedTextField label="Source" type="search" size="small" value={view.source} onCommit={view.setSource} sx={{ width: 170 }} />
+      <DebouncedTextField label="Source" type="search" size="small" value={view.source} onCommit={view.setSource} sx={{ width: { xs: 'calc(50% - 6px)', sm: 170 } }} />
       <ToggleButtonGroup
         exclusive
         size="small"

@@ -40,7 +40,7 @@ export const ItemCellContext = createContext<ItemCellContext>({
 
 /** "<access> for <identity>": how controls and announcements name a row. */
 export function rowName(item: AccessReviewItem): string {
-  return `${accessName(item) || 'this access'} for ${identityName(item) || 'this identity'}`;
+  return `${accessName(item).trim() || 'unnamed access'} for ${identityName(item).trim() || 'an unnamed identity'}`;
 }
 
 const FLAG_COLORS: Record<RiskFlag, ChipProps['color']> = {
@@ -58,16 +58,26 @@ const FLAG_TITLES: Partial<Record<RiskFlag, string>> = {
   privileged: 'Marked privileged in the source.',
 };
 
-/** Text of an API string in one line, cut with an ellipsis, whole in the tooltip-like title. */
-function OneLine({ text, muted }: { text: string; muted?: boolean }) {
+/**
+ * Text of an API string in one line, cut with an ellipsis, whole in the title; isolated for bidirectional
+ * text (a right-to-left override stays in its cell); "(no name)" where the tenant sent none.
+ */
+export function OneLine({ text, muted, fallback = '—' }: { text: string; muted?: boolean; fallback?: string }) {
+  const empty = !text.trim();
   return (
-    <Typography variant="body2" noWrap title={text} sx={muted ? { color: 'text.secondary', fontStyle: 'italic' } : undefined}>
-      {text}
+    <Typography
+      variant="body2"
+      component="bdi"
+      noWrap
+      title={empty ? undefined : text}
+      sx={[{ display: 'block', unicodeBidi: 'isolate', minWidth: 0 }, muted || empty ? { color: 'text.secondary', fontStyle: 'italic' } : {}]}
+    >
+      {empty ? fallback : text}
     </Typography>
   );
 }
 
-function FlagsCell({ row }: { row: AccessReviewItem }) {
+export function FlagsCell({ row }: { row: AccessReviewItem }) {
   const flags = riskFlags(row);
   if (flags.length === 0) return null;
   return (
@@ -93,7 +103,7 @@ export function decisionLabel(decision: CertificationDecision | undefined): stri
   return decision === 'APPROVE' ? 'Approved' : decision === 'REVOKE' ? 'Revoked' : 'Undecided';
 }
 
-function DecisionCell({ row }: { row: AccessReviewItem }) {
+export function DecisionCell({ row }: { row: AccessReviewItem }) {
   const pending = useContext(ItemPendingContext);
   const effective = effectiveDecision(row, pending);
   const color = effective.decision === 'APPROVE' ? toneText('success') : effective.decision === 'REVOKE' ? toneText('error') : mutedText;
@@ -118,7 +128,7 @@ function DecisionCell({ row }: { row: AccessReviewItem }) {
   );
 }
 
-function CommentCell({ row }: { row: AccessReviewItem }) {
+export function CommentCell({ row }: { row: AccessReviewItem }) {
   const pending = useContext(ItemPendingContext);
   const comments = effectiveDecision(row, pending).comments;
   return comments ? <OneLine text={comments} /> : null;
@@ -164,29 +174,29 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'identitySummary.name',
       headerName: 'Identity',
-      minWidth: 120,
-      flex: 0.8,
+      minWidth: 170,
+      flex: 1,
       valueGetter: (_value, row) => identityName(row),
-      renderCell: ({ row }) => <OneLine text={identityName(row)} />,
+      renderCell: ({ row }) => <OneLine text={identityName(row)} fallback="(no name)" />,
     },
     {
       field: 'access.name',
       headerName: 'Access',
-      minWidth: 160,
+      minWidth: 150,
       flex: 1.2,
       valueGetter: (_value, row) => accessName(row),
-      renderCell: ({ row }) => <OneLine text={accessName(row)} />,
+      renderCell: ({ row }) => <OneLine text={accessName(row)} fallback="(no name)" />,
     },
     {
       field: 'access.type',
       headerName: 'Type',
-      width: 110,
+      width: 100,
       valueGetter: (_value, row) => accessTypeLabel(row.accessSummary?.access?.type),
     },
     {
       field: 'entitlement.sourceName',
       headerName: 'Source',
-      minWidth: 110,
+      minWidth: 100,
       flex: 0.7,
       valueGetter: (_value, row) => sourceName(row) ?? '—',
       renderCell: ({ row }) => <OneLine text={sourceName(row) ?? '—'} />,
@@ -194,8 +204,8 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'description',
       headerName: 'Description',
-      minWidth: 140,
-      flex: 1,
+      minWidth: 110,
+      flex: 0.9,
       sortable: false,
       valueGetter: (_value, row) => description(row) ?? '',
       renderCell: ({ row }) => {
@@ -206,7 +216,7 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'owner',
       headerName: 'Owner',
-      minWidth: 110,
+      minWidth: 100,
       flex: 0.6,
       sortable: false,
       valueGetter: (_value, row) => ownerName(row) ?? '—',
@@ -215,7 +225,7 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'flags',
       headerName: 'Flags',
-      minWidth: 140,
+      minWidth: 120,
       flex: 0.8,
       sortable: false,
       valueGetter: (_value, row) => riskFlags(row).map((f) => RISK_LABELS[f]).join(', '),
@@ -224,14 +234,14 @@ export function itemColumns(options: { readOnly: boolean }): GridColDef<AccessRe
     {
       field: 'decision',
       headerName: 'Decision',
-      width: 110,
+      width: 100,
       sortable: false,
       renderCell: ({ row }) => <DecisionCell row={row} />,
     },
     {
       field: 'comments',
       headerName: 'Comment',
-      minWidth: 110,
+      minWidth: 90,
       flex: 0.8,
       sortable: false,
       renderCell: ({ row }) => <CommentCell row={row} />,
