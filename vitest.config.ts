@@ -9,7 +9,8 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
-    testTimeout: 20_000,
+    // A guard against hangs, not a timing check: component journeys on a loaded 2-core machine need room.
+    testTimeout: 45_000,
     // Two cores: keep parallelism modest so the sandbox's seeds don't fight for CPU.
     maxWorkers: 2,
   },
