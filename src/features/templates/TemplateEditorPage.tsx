@@ -3,17 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import InputLabel from '@mui/material/InputLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
@@ -24,6 +19,7 @@ import { fromIsoDuration, placeholderWarnings, toIsoDuration, type DurationUnit 
 import type { CampaignTemplate } from '../../api/schemas';
 import { emptyForm, fromCampaignBody, stepErrors, toCampaignBody, validate, type CampaignForm, type FormErrors } from '../../components/campaign-form/form';
 import { BasicsStep, OptionsStep, ScopeStep, TypeStep } from '../../components/campaign-form/steps';
+import { RequestBody, WizardFrame } from '../../components/campaign-form/WizardFrame';
 import { ErrorState } from '../../components/ErrorState';
 import { useNotify } from '../../components/notifications';
 import { PageContainer } from '../../components/PageContainer';
@@ -157,20 +153,14 @@ function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
   return (
     <LocalizationProvider dateAdapter={AdapterDateFns}>
       <PageContainer title={title} breadcrumbs={[{ label: 'Templates', to: '/templates' }, ...(template ? [{ label: template.name, to: `/templates/${encodeURIComponent(template.id ?? '')}` }] : []), { label: template ? 'Edit' : 'New template' }]}>
-        <Stepper activeStep={active} alternativeLabel sx={{ mb: 3, display: { xs: 'none', sm: 'flex' } }}>
-          {STEPS.map((s, index) => {
-            const failed = shown.has(s.key) && Object.keys(errorsOf(s.key)).length > 0;
-            return (
-              <Step key={s.key} completed={index < active && !failed}>
-                <StepLabel error={failed}>{s.label}</StepLabel>
-              </Step>
-            );
-          })}
-        </Stepper>
-        <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }} component="section" aria-labelledby="template-step-title">
-          <Typography variant="h5" component="h2" id="template-step-title" sx={{ mb: 2 }}>
-            Step {active + 1} of {STEPS.length}: {STEPS[active]!.label}
-          </Typography>
+        <WizardFrame
+          steps={STEPS}
+          active={active}
+          failed={(key) => shown.has(key as EditorStep) && Object.keys(errorsOf(key as EditorStep)).length > 0}
+          onBack={() => (active === 0 ? navigate(template ? `/templates/${encodeURIComponent(template.id ?? '')}` : '/templates') : setActive((a) => a - 1))}
+          onNext={next}
+          submit={{ label: template ? 'Save changes' : 'Create template', pendingLabel: 'Saving…', pending: mutation.isPending, onSubmit: () => void submit() }}
+        >
           {step === 'template' ? (
             <Stack sx={{ gap: 3, maxWidth: 640 }}>
               <TextField label="Template name" required value={head.name} onChange={(e) => changeHead({ name: e.target.value })} error={Boolean(visibleHead.templateName)} helperText={visibleHead.templateName ?? 'For admins; generated campaigns take the campaign name (next steps).'} />
@@ -219,9 +209,7 @@ function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
                 {template ? 'Attest will send exactly these changes (patchCampaignTemplate, JSON Patch):' : 'Attest will create the template with exactly this request body (createCampaignTemplate):'}
               </Typography>
               {placeholderWarnings(`${form.name} ${form.description}`).map((w) => <Alert key={w} severity="warning" sx={{ mb: 1 }}>{w}</Alert>)}
-              <Box component="pre" tabIndex={0} aria-label="Request body" sx={{ p: 2, bgcolor: 'action.hover', borderRadius: 1, overflow: 'auto', maxHeight: 420, fontSize: 13, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                {JSON.stringify(body, null, 2)}
-              </Box>
+              <RequestBody body={body} />
               {mutation.isError ? (
                 <Alert severity="error" sx={{ mt: 2 }}>
                   <AlertTitle>The template was not {template ? 'saved' : 'created'}</AlertTitle>
@@ -230,19 +218,7 @@ function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
               ) : null}
             </Box>
           ) : null}
-          <Box sx={{ display: 'flex', gap: 1, mt: 3, justifyContent: 'space-between', flexWrap: 'wrap' }}>
-            <Button onClick={() => (active === 0 ? navigate(template ? `/templates/${encodeURIComponent(template.id ?? '')}` : '/templates') : setActive((a) => a - 1))} disabled={mutation.isPending}>
-              {active === 0 ? 'Cancel' : 'Back'}
-            </Button>
-            {step === 'review' ? (
-              <Button variant="contained" onClick={() => void submit()} disabled={mutation.isPending}>
-                {mutation.isPending ? 'Saving…' : template ? 'Save changes' : 'Create template'}
-              </Button>
-            ) : (
-              <Button variant="contained" onClick={next}>Next</Button>
-            )}
-          </Box>
-        </Paper>
+        </WizardFrame>
       </PageContainer>
     </LocalizationProvider>
   );

@@ -2,11 +2,6 @@ import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
@@ -16,6 +11,7 @@ import { campaignTypeLabel } from '../../../components/campaignLabels';
 import { PageContainer } from '../../../components/PageContainer';
 import { emptyForm, FIELD_STEP, stepErrors, toCampaignBody, validate, type CampaignForm, type WizardStep } from '../../../components/campaign-form/form';
 import { BasicsStep, OptionsStep, ScopeStep, TypeStep } from '../../../components/campaign-form/steps';
+import { RequestBody, WizardFrame } from '../../../components/campaign-form/WizardFrame';
 import { useCreateCampaign } from './useCreateCampaign';
 
 const STEPS: { key: WizardStep; label: string }[] = [
@@ -86,20 +82,14 @@ export function CreateCampaignPage() {
   return (
     <LocalizationProvider dateAdapter={AdapterDateFns}>
       <PageContainer title="New campaign" breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'New campaign' }]}>
-        <Stepper activeStep={active} alternativeLabel sx={{ mb: 3 }}>
-          {STEPS.map((s, index) => {
-            const failed = shown.has(s.key) && Object.keys(stepErrors(errors, s.key)).length > 0;
-            return (
-              <Step key={s.key} completed={index < active && !failed}>
-                <StepLabel error={failed} optional={failed ? <Typography variant="caption" color="error">Needs attention</Typography> : undefined}>{s.label}</StepLabel>
-              </Step>
-            );
-          })}
-        </Stepper>
-        <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }} component="section" aria-labelledby="wizard-step-title">
-          <Typography variant="h5" component="h2" id="wizard-step-title" sx={{ mb: 2 }}>
-            Step {active + 1} of {STEPS.length}: {STEPS[active]!.label}
-          </Typography>
+        <WizardFrame
+          steps={STEPS}
+          active={active}
+          failed={(key) => shown.has(key as WizardStep) && Object.keys(stepErrors(errors, key as WizardStep)).length > 0}
+          onBack={() => (active === 0 ? navigate('/campaigns') : setActive((a) => a - 1))}
+          onNext={next}
+          submit={{ label: 'Create campaign', pendingLabel: 'Creating…', pending: create.isPending, onSubmit: () => void submit() }}
+        >
           {step === 'type' ? <TypeStep form={form} errors={visibleErrors} change={change} /> : null}
           {step === 'basics' ? <BasicsStep form={form} errors={visibleErrors} change={change} /> : null}
           {step === 'scope' ? <ScopeStep form={form} errors={visibleErrors} change={change} /> : null}
@@ -110,14 +100,7 @@ export function CreateCampaignPage() {
                 Attest will create this {campaignTypeLabel(form.type).toLowerCase()} campaign with exactly this request body (createCampaign). ISC then generates its
                 certifications, which can take a while; you will follow it on the next page.
               </Typography>
-              <Box
-                component="pre"
-                tabIndex={0}
-                aria-label="Request body"
-                sx={{ p: 2, bgcolor: 'action.hover', borderRadius: 1, overflow: 'auto', maxHeight: 420, fontSize: 13, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
-              >
-                {JSON.stringify(body, null, 2)}
-              </Box>
+              <RequestBody body={body} />
               {create.isError ? (
                 <Alert severity="error" sx={{ mt: 2 }}>
                   <AlertTitle>The campaign was not created</AlertTitle>
@@ -127,19 +110,7 @@ export function CreateCampaignPage() {
               ) : null}
             </Box>
           ) : null}
-          <Box sx={{ display: 'flex', gap: 1, mt: 3, justifyContent: 'space-between', flexWrap: 'wrap' }}>
-            <Button onClick={() => (active === 0 ? navigate('/campaigns') : setActive((a) => a - 1))} disabled={create.isPending}>
-              {active === 0 ? 'Cancel' : 'Back'}
-            </Button>
-            {step === 'review' ? (
-              <Button variant="contained" onClick={() => void submit()} disabled={create.isPending}>
-                {create.isPending ? 'Creating…' : 'Create campaign'}
-              </Button>
-            ) : (
-              <Button variant="contained" onClick={next}>Next</Button>
-            )}
-          </Box>
-        </Paper>
+        </WizardFrame>
       </PageContainer>
     </LocalizationProvider>
   );
