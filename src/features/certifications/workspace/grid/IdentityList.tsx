@@ -30,7 +30,7 @@ import { personFacts, usePeople, type PersonFacts } from './people';
 export function PersonLine({ facts, highRisk }: { facts: PersonFacts; highRisk: number }) {
   const parts = [facts.title, facts.department, facts.manager ? `Manager: ${facts.manager}` : undefined].filter(Boolean);
   return (
-    <Stack direction="row" useFlexGap sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
+    <Stack direction="row" useFlexGap sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
       {parts.length ? (
         <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
           <bdi>{parts.join(' · ')}</bdi>
@@ -155,6 +155,7 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
             <TableHead>
               <TableRow>
                 <TableCell scope="col">Identity</TableCell>
+                <TableCell scope="col">Person</TableCell>
                 <TableCell scope="col" sx={{ width: 260 }}>Decisions</TableCell>
                 {readOnly ? null : <TableCell scope="col" sx={{ width: 260 }}>Actions</TableCell>}
               </TableRow>
@@ -166,6 +167,8 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
                     <Link component="button" type="button" variant="body2" onClick={() => view.setIdentity(identity.id)} sx={{ textAlign: 'left', fontWeight: 500 }}>
                       {identity.name}
                     </Link>
+                  </TableCell>
+                  <TableCell>
                     <PersonLine facts={personFacts(identity.identityId ? people.data?.get(identity.identityId) : undefined)} highRisk={identity.highRisk} />
                   </TableCell>
                   <TableCell>
@@ -205,7 +208,7 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
               ))}
               {shown.length === 0 ? (
                 <TableRow>
-                  <TableCell colSpan={readOnly ? 2 : 3}>
+                  <TableCell colSpan={readOnly ? 3 : 4}>
                     <Typography variant="body2" sx={{ color: 'text.secondary' }}>No identity matches “{search.trim()}”.</Typography>
                   </TableCell>
                 </TableRow>
