@@ -71,8 +71,20 @@ export const PublicIdentity = z.object({
   /** Open enum (ACTIVE, INACTIVE_SHORT_TERM, INACTIVE_LONG_TERM): any string is kept. */
   identityState: z.string().nullish(),
   manager: LookupReference.nullish(),
+  /** The tenant's public identity attributes (configured per tenant: title, department, ...); a malformed list is dropped, never fatal. */
+  attributes: z
+    .array(z.object({ key: z.string().nullish(), name: z.string().nullish(), value: z.string().nullish() }))
+    .nullish()
+    .catch(undefined),
 });
 export type PublicIdentity = z.infer<typeof PublicIdentity>;
+
+/** A public identity attribute's value by key or display name (case-insensitive), when the tenant publishes it. */
+export function publicAttribute(identity: PublicIdentity, names: readonly string[]): string | undefined {
+  const wanted = names.map((n) => n.toLowerCase());
+  const found = identity.attributes?.find((a) => wanted.includes((a.key ?? '').toLowerCase()) || wanted.includes((a.name ?? '').toLowerCase()));
+  return found?.value?.trim() || undefined;
+}
 
 export interface ListSourcesParams extends Paging {
   filters?: Filter<FilterField<'listSources'>>;

@@ -35,7 +35,8 @@ export const certificationQueries = {
         };
         return listIdentityCertifications(request, { signal });
       },
-      placeholderData: keepPreviousData,
+      // Another page or sort of the same tab keeps its rows while loading; another tab never shows this one's.
+      placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3].phase === params.phase ? keepPreviousData(previous) : undefined),
     }),
   detail: (id: string) =>
     queryOptions({

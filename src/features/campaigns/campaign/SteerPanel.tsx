@@ -29,7 +29,12 @@ import { formatDateTime, percent } from '../../../components/format';
 import { useNotify } from '../../../components/notifications';
 import { useMoveCertifications, useUpdateCampaign, type MoveProgress } from '../mutations';
 import { fromLocalInput, toLocalInput } from './EditCampaignDialog';
-import { IdentityPicker, type PickedIdentity } from './IdentityPicker';
+import { IdentityPicker, type IdentityChoice } from '../../../components/IdentityPicker';
+
+interface PickedIdentity {
+  id: string;
+  name: string;
+}
 import { Progress, fileSafe, saveFile } from './parts';
 import { campaignPageQueries } from './queries';
 import { DEFAULT_THRESHOLDS, campaignPatch, daysUntil, editableValues, reviewerLoads, stalledReviewers, type ReviewerLoad, type StallThresholds } from './rules';
@@ -240,7 +245,7 @@ function MoveDialog({ campaign, target, onClose }: { campaign: Campaign & { id: 
   const queryClient = useQueryClient();
   const moveMutation = useMoveCertifications(campaign.id);
   const notify = useNotify();
-  const [picked, setPicked] = useState<PickedIdentity | null>(null);
+  const [picked, setPicked] = useState<IdentityChoice | null>(null);
   const [reason, setReason] = useState(mode === 'escalate' ? ESCALATION_REASON : '');
   const [progress, setProgress] = useState<MoveProgress | null>(null);
   const manager = useQuery({
@@ -249,7 +254,7 @@ function MoveDialog({ campaign, target, onClose }: { campaign: Campaign & { id: 
     enabled: mode === 'escalate',
     staleTime: 60_000,
   });
-  const to: PickedIdentity | null = mode === 'escalate' ? (manager.data ? { id: manager.data.id, name: manager.data.displayName || manager.data.name || manager.data.id } : null) : picked;
+  const to: PickedIdentity | null = mode === 'escalate' ? (manager.data ? { id: manager.data.id, name: manager.data.displayName || manager.data.name || manager.data.id } : null) : picked ? { id: picked.id, name: picked.kind === 'identity' ? picked.name : `Identity id ${picked.id}` } : null;
   const count = load.pendingIds.length;
   const calls = Math.ceil(count / ADMIN_REASSIGN_MAX);
   const blocked = !to || !reason.trim() || count === 0 || to.id === load.id;

@@ -22,12 +22,11 @@ import { DecisionStatus } from '../workspace/DecisionStatus';
 import { useDecisions, useUnsentDecisionsGuard } from '../workspace/decisions/useDecisions';
 import { BulkConfirmDialog } from '../workspace/dialogs/BulkConfirmDialog';
 import { DecisionDialog } from '../workspace/dialogs/DecisionDialog';
-import { ItemDetailsDrawer } from '../workspace/dialogs/ItemDetailsDrawer';
+import { ItemReviewDrawer } from '../workspace/dialogs/ItemReviewDrawer';
 import { ShortcutsDialog } from '../workspace/grid/ShortcutsDialog';
 import type { ItemSelection } from '../workspace/grid/ItemGrid';
 import { ItemReview } from '../workspace/grid/ItemReview';
 import { isTypingTarget } from '../workspace/grid/useGridKeyboard';
-import { useItemIndex } from '../workspace/items';
 import { PendingTasks } from '../workspace/reassign/PendingTasks';
 import { ReassignDialog, type ReassignTargets } from '../workspace/reassign/ReassignDialog';
 import { SignOffButton } from '../workspace/SignOff';
@@ -94,7 +93,6 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
   const [reassign, setReassign] = useState<ReassignTargets | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [signOffOpen, setSignOffOpen] = useState(false);
-  const index = useItemIndex(cert.id!, signOffOpen);
   // Stable handlers, so a decision re-renders the rows that changed rather than the whole workspace.
   const { requestDecision, requestComment } = flow;
   const onRequestDecision = useCallback<ItemReviewProps['onRequestDecision']>(
@@ -126,7 +124,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
         <>
           <PhaseChip phase={cert.phase} />
           <Button variant="outlined" onClick={() => setShortcutsOpen(true)}>Shortcuts</Button>
-          {readOnly ? null : <SignOffButton certification={cert} items={index.data} open={signOffOpen} onOpenChange={setSignOffOpen} />}
+          {readOnly ? null : <SignOffButton certification={cert} open={signOffOpen} onOpenChange={setSignOffOpen} />}
         </>
       }
     >
@@ -193,7 +191,16 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
           onConfirm={flow.confirm}
         />
       ) : null}
-      <ItemDetailsDrawer certificationId={cert.id!} item={details} onClose={() => setDetails(null)} />
+      <ItemReviewDrawer
+        certificationId={cert.id!}
+        item={details}
+        onShow={setDetails}
+        onClose={() => setDetails(null)}
+        readOnly={readOnly}
+        onRequestDecision={onRequestDecision}
+        onRequestComment={requestComment}
+        onReassign={onReassign}
+      />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} readOnly={readOnly} />
       {reassign ? (
         <ReassignDialog

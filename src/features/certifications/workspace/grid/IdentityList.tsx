@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -22,6 +23,23 @@ import { useItemIndex } from '../items';
 import { IndexProgress } from './IndexProgress';
 import type { RequestDecision } from './requests';
 import { useItemViewState } from './useItemViewState';
+import { isHighRisk } from '../bulkPlan';
+import { personFacts, usePeople, type PersonFacts } from './people';
+
+/** "Sales Engineer · Sales · Manager: Dana Whitfield", and how many of the person's items are high-risk. */
+export function PersonLine({ facts, highRisk }: { facts: PersonFacts; highRisk: number }) {
+  const parts = [facts.title, facts.department, facts.manager ? `Manager: ${facts.manager}` : undefined].filter(Boolean);
+  return (
+    <Stack direction="row" useFlexGap sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      {parts.length ? (
+        <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+          <bdi>{parts.join(' · ')}</bdi>
+        </Typography>
+      ) : null}
+      {highRisk > 0 ? <Chip size="small" color="warning" variant="outlined" label={`${highRisk.toLocaleString()} high-risk`} /> : null}
+    </Stack>
+  );
+}
 
 export interface IdentitySummaryRow {
   /** identitySummary.id: what ItemQuery.identitySummaryId filters by. */
@@ -31,6 +49,10 @@ export interface IdentitySummaryRow {
   total: number;
   /** Items with a decision, counting decisions not yet confirmed. */
   decided: number;
+  /** The person's identity id (identitySummary.identityId), for the public look-up. */
+  identityId?: string;
+  /** Items that are high-risk to approve (risk.ts): privileged, new, unused, undocumented, data access. */
+  highRisk: number;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -42,9 +64,10 @@ export function groupByIdentity(items: readonly AccessReviewItem[], pending: Map
     const id = item.identitySummary?.id;
     if (!id) continue;
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { id, name: item.identitySummary?.name || id, items: [], total: 0, decided: 0 }));
+    if (!group) groups.set(id, (group = { id, name: item.identitySummary?.name || id, items: [], total: 0, decided: 0, identityId: item.identitySummary?.identityId ?? undefined, highRisk: 0 }));
     group.items.push(item);
     group.total++;
+    if (isHighRisk(item)) group.highRisk++;
     if (effectiveDecision(item, pending).decision) group.decided++;
   }
   return [...groups.values()].sort((a, b) => collator.compare(a.name, b.name));
@@ -77,6 +100,11 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
     const needle = search.trim().toLowerCase();
     return needle ? identities?.filter((i) => i.name.toLowerCase().includes(needle)) : identities;
   }, [identities, search]);
+  const lastPage = shown ? Math.max(0, Math.ceil(shown.length / pageSize) - 1) : 0;
+  const current = Math.min(page, lastPage);
+  const pageRows = useMemo(() => shown?.slice(current * pageSize, (current + 1) * pageSize) ?? [], [shown, current, pageSize]);
+  // The people on this page, looked up together: title, department, manager where the tenant publishes them.
+  const people = usePeople(useMemo(() => pageRows.flatMap((r) => (r.identityId ? [r.identityId] : [])), [pageRows]));
 
   if (index.isError) {
     return <ErrorState title="The identities could not be loaded" error={index.error} onRetry={() => void index.refetch()} />;
@@ -86,8 +114,14 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
   }
 
   const complete = identities.filter((i) => i.decided === i.total).length;
-  const lastPage = Math.max(0, Math.ceil(shown.length / pageSize) - 1);
-  const current = Math.min(page, lastPage);
+  const approveLowRisk = (identity: IdentitySummaryRow) => {
+    const lowRisk = identity.items.filter((item) => !isHighRisk(item));
+    onRequestDecision(lowRisk, 'APPROVE', {
+      bulk: true,
+      scope: 'filter',
+      filter: { count: lowRisk.length, complete: true, description: `Low-risk items of ${identity.name}` },
+    });
+  };
   const request = (identity: IdentitySummaryRow, decision: 'APPROVE' | 'REVOKE') =>
     onRequestDecision(identity.items, decision, {
       bulk: true,
@@ -121,17 +155,21 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
             <TableHead>
               <TableRow>
                 <TableCell scope="col">Identity</TableCell>
+                <TableCell scope="col">Person</TableCell>
                 <TableCell scope="col" sx={{ width: 260 }}>Decisions</TableCell>
                 {readOnly ? null : <TableCell scope="col" sx={{ width: 260 }}>Actions</TableCell>}
               </TableRow>
             </TableHead>
             <TableBody>
-              {shown.slice(current * pageSize, (current + 1) * pageSize).map((identity) => (
+              {pageRows.map((identity) => (
                 <TableRow key={identity.id} hover>
                   <TableCell component="th" scope="row">
                     <Link component="button" type="button" variant="body2" onClick={() => view.setIdentity(identity.id)} sx={{ textAlign: 'left', fontWeight: 500 }}>
                       {identity.name}
                     </Link>
+                  </TableCell>
+                  <TableCell>
+                    <PersonLine facts={personFacts(identity.identityId ? people.data?.get(identity.identityId) : undefined)} highRisk={identity.highRisk} />
                   </TableCell>
                   <TableCell>
                     <CertificationProgress made={identity.decided} total={identity.total} />
@@ -141,6 +179,15 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
                       <Stack direction="row" sx={{ gap: 1, whiteSpace: 'nowrap' }}>
                         <Button size="small" variant="outlined" aria-label={`Approve all for ${identity.name}`} onClick={() => request(identity, 'APPROVE')}>
                           Approve all
+                        </Button>
+                        <Button
+                          size="small"
+                          variant="outlined"
+                          aria-label={`Approve low-risk items of ${identity.name}`}
+                          disabled={identity.total - identity.highRisk === 0}
+                          onClick={() => approveLowRisk(identity)}
+                        >
+                          {`Approve low-risk (${(identity.total - identity.highRisk).toLocaleString()})`}
                         </Button>
                         <Button size="small" variant="outlined" color="error" aria-label={`Revoke all for ${identity.name}`} onClick={() => request(identity, 'REVOKE')}>
                           Revoke all
@@ -161,7 +208,7 @@ export function IdentityList({ certification, readOnly, onRequestDecision, onRea
               ))}
               {shown.length === 0 ? (
                 <TableRow>
-                  <TableCell colSpan={readOnly ? 2 : 3}>
+                  <TableCell colSpan={readOnly ? 3 : 4}>
                     <Typography variant="body2" sx={{ color: 'text.secondary' }}>No identity matches “{search.trim()}”.</Typography>
                   </TableCell>
                 </TableRow>
