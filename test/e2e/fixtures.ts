@@ -7,9 +7,19 @@ export async function openApp(page: Page, path = '/certifications') {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
 }
 
-/** axe on the current page: no serious or critical violations. */
+/**
+ * axe on the current page: no serious or critical violations. A status that changes while axe reads the
+ * page (a campaign finishing generation) starts a colour transition: colours jump to their final values
+ * for the check, so axe sees what the reviewer will.
+ */
 export async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const calm = await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  let results;
+  try {
+    results = await new AxeBuilder({ page }).analyze();
+  } finally {
+    await calm.evaluate((style) => (style as Element).remove()).catch(() => undefined);
+  }
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`),
@@ -81,12 +91,5 @@ export function certificationIdOf(page: Page): string {
  */
 export async function expectAccessibleAtRest(page: Page, what: string) {
   await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
-  // A status that changes while axe reads the page (a campaign finishing generation) starts a new colour
-  // transition: colours jump to their final values for the check, so axe sees what the reviewer will.
-  const calm = await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
-  try {
-    await expectAccessible(page, what);
-  } finally {
-    await calm.evaluate((style) => (style as Element).remove());
-  }
+  await expectAccessible(page, what);
 }
