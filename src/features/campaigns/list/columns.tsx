@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import type { GridColDef } from '@mui/x-data-grid';
@@ -10,6 +9,7 @@ import { campaignTypeLabel } from '../../../components/campaignLabels';
 import { DueDate } from '../../../components/DueDate';
 import { formatDate } from '../../../components/format';
 import { CampaignProgressCell, CampaignStatusChip, deadlineCounts } from './status';
+import { WarningChip } from '../../../components/WarningChip';
 
 function DeadlineCell({ campaign }: { campaign: SlimCampaign }) {
   // The moment the row was first shown: stable across re-renders.
@@ -19,7 +19,7 @@ function DeadlineCell({ campaign }: { campaign: SlimCampaign }) {
   return (
     <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
       <DueDate due={campaign.deadline} done={!deadlineCounts(campaign.status)} />
-      {tooSoon ? <Chip size="small" color="warning" variant="outlined" label="Too soon to activate" /> : null}
+      {tooSoon ? <WarningChip label="Too soon to activate" /> : null}
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -25,6 +24,7 @@ import type { RequestDecision } from './requests';
 import { useItemViewState } from './useItemViewState';
 import { isHighRisk } from '../bulkPlan';
 import { personFacts, usePeople, type PersonFacts } from './people';
+import { WarningChip } from '../../../../components/WarningChip';
 
 /** "Sales Engineer · Sales · Manager: Dana Whitfield", and how many of the person's items are high-risk. */
 export function PersonLine({ facts, highRisk }: { facts: PersonFacts; highRisk: number }) {
@@ -36,7 +36,7 @@ export function PersonLine({ facts, highRisk }: { facts: PersonFacts; highRisk: 
           <bdi>{parts.join(' · ')}</bdi>
         </Typography>
       ) : null}
-      {highRisk > 0 ? <Chip size="small" color="warning" variant="outlined" label={`${highRisk.toLocaleString()} high-risk`} /> : null}
+      {highRisk > 0 ? <WarningChip label={`${highRisk.toLocaleString()} high-risk`} /> : null}
     </Stack>
   );
 }
