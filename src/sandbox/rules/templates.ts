@@ -92,6 +92,8 @@ export function runSchedules(store: Store): void {
     }
     const zone = scheduleTimeZone(schedule.timeZoneId) ?? 'UTC';
     const runs = runsBetween(schedule, since, now, 1000).slice(-SCHEDULE_CATCH_UP_MAX);
+    // Runs every request: with no run due, nothing changes and nothing is written (or persisted).
+    if (!runs.length) continue;
     for (const run of runs) generateFromTemplate(store, template, run.at, zone);
     store.put('schedules', { ...schedule, checkedThrough: now.toISOString() });
   }
