@@ -382,6 +382,12 @@ export class DecisionQueue {
     return result;
   }
 
+  /** One item's unconfirmed decision of the signed-in reviewer: what its row subscribes to. */
+  entry(certificationId: string, itemId: string): QueueEntry | undefined {
+    const entry = this.entries.get(keyOf(certificationId, itemId));
+    return entry && this.isMine(entry) ? entry : undefined;
+  }
+
   /** The signed-in reviewer's decisions not yet confirmed (failures aside), in every certification. */
   pendingCount(): number {
     let count = 0;

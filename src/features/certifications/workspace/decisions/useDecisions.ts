@@ -154,7 +154,11 @@ export interface EffectiveDecision {
 }
 
 export function effectiveDecision(item: AccessReviewItem, pending: Map<string, QueueEntry>): EffectiveDecision {
-  const entry = item.id ? pending.get(item.id) : undefined;
+  return effectiveDecisionOf(item, item.id ? pending.get(item.id) : undefined);
+}
+
+/** What a row shows, from the item and its own queue entry (if any). */
+function effectiveDecisionOf(item: AccessReviewItem, entry: QueueEntry | undefined): EffectiveDecision {
   if (entry) {
     if (entry.status === 'failed') {
       return { decision: item.decision, comments: item.comments, state: 'failed', message: entry.message, failed: entry.decision };
@@ -163,6 +167,23 @@ export function effectiveDecision(item: AccessReviewItem, pending: Map<string, Q
     return { decision: entry.decision.decision, comments: entry.decision.comments, state: entry.status === 'uncertain' ? 'sending' : entry.status };
   }
   return { decision: item.decision, comments: item.comments, state: item.decision ? 'saved' : 'undecided' };
+}
+
+/**
+ * One item's decision as its row shows it. The row subscribes to its own queue entry, so a decision
+ * re-renders the cells of that row and nothing else (a 100-row page stays one frame per decision).
+ */
+export function useItemDecision(certificationId: string, item: AccessReviewItem): EffectiveDecision {
+  const q = getDecisionQueue();
+  const id = item.id;
+  const subscribe = useCallback((notify: () => void) => q.subscribe((event) => event.certificationId === certificationId && notify()), [q, certificationId]);
+  // Entries change in place (queued → sending): the snapshot is a stamp of what the row shows.
+  const stamp = useSyncExternalStore(subscribe, () => {
+    const entry = id ? q.entry(certificationId, id) : undefined;
+    return entry ? `${entry.version}:${entry.status}:${entry.message ?? ''}` : '';
+  });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `stamp` changes exactly when the item's entry does
+  return useMemo(() => effectiveDecisionOf(item, id ? q.entry(certificationId, id) : undefined), [item, id, q, certificationId, stamp]);
 }
 
 export interface DecisionInput {

@@ -6,12 +6,12 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useTheme } from '@mui/material/styles';
+import { useTheme, type SxProps, type Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { visuallyHidden } from '@mui/utils';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
-import { DataGrid, useGridApiRef, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { DataGrid, useGridApiRef, type GridRowId, type GridRowSelectionModel } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../../api/schemas';
 import { ErrorState } from '../../../../components/ErrorState';
 import { TenantText } from '../../../../components/TenantText';
@@ -20,7 +20,7 @@ import { PAGE_SIZES } from '../../../../components/useGridUrlState';
 import { useDecisions } from '../decisions/useDecisions';
 import { itemQueries, useItemIndex } from '../items';
 import { clientView, identityName } from './clientItems';
-import { ItemCellContext, ItemPendingContext, itemColumns, rowName } from './columns';
+import { ItemCellContext, itemColumns, rowName } from './columns';
 import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
@@ -56,6 +56,19 @@ export interface ItemGridProps {
 }
 
 const EMPTY_SELECTION: ItemSelection = new Map();
+// The grid's props that never change, defined once: a new function or object on every render makes the
+// grid recompute (and, for the row heights, re-measure every row).
+const getRowId = (row: AccessReviewItem) => row.id ?? '';
+const GRID_SLOT_PROPS = { loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } } as const;
+// Flags wrap onto a second line when there are several: rows grow to fit, never clip.
+const autoRowHeight = () => 'auto' as const;
+const estimatedRowHeight = () => 52;
+const GRID_SX: SxProps<Theme> = {
+  border: 0,
+  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 48, py: 0.25 },
+  '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+  '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
+};
 const NO_ROWS: AccessReviewItem[] = [];
 
 /**
@@ -143,7 +156,8 @@ export function ItemGrid(props: ItemGridProps) {
   const { certification, readOnly, onOpenDetails, onRequestDecision, onReassign, onComment, onShowShortcuts } = props;
   const certificationId = certification.id ?? '';
   const view = useItemViewState();
-  const decisions = useDecisions(certificationId);
+  // Acting only (undo): the rows subscribe to their own decisions, so a decision never re-renders the grid.
+  const decisions = useDecisions(certificationId, { rerender: false });
   const notify = useNotify();
   const queryClient = useQueryClient();
   const apiRef = useGridApiRef();
@@ -229,16 +243,17 @@ export function ItemGrid(props: ItemGridProps) {
 
   const cellContext = useMemo<ItemCellContext>(
     () => ({
+      certificationId,
       readOnly,
       onDecide: (item, decision) => requestRows([item], decision, 'rows'),
       onDetails: openDetails,
       onReassign: (item) => onReassign([item]),
     }),
-    [readOnly, requestRows, openDetails, onReassign],
+    [certificationId, readOnly, requestRows, openDetails, onReassign],
   );
   const columns = useMemo(() => itemColumns({ readOnly }), [readOnly]);
   const rowSelectionModel = useMemo<GridRowSelectionModel>(() => ({ type: 'include', ids: new Set(selection.keys()) }), [selection]);
-  const onRowSelectionModelChange = (model: GridRowSelectionModel) => {
+  const onRowSelectionModelChange = useCallback((model: GridRowSelectionModel) => {
     const onPage = new Map(rows.flatMap((r) => (r.id ? [[r.id, r] as const] : [])));
     const ids =
       model.type === 'include'
@@ -250,7 +265,9 @@ export function ItemGrid(props: ItemGridProps) {
       if (item) next.set(id, item);
     }
     setSelection(next);
-  };
+  }, [rows, selection, setSelection]);
+  const openRow = view.item;
+  const getRowClassName = useCallback(({ id }: { id: GridRowId }) => (id === openRow ? 'attest-open-item' : ''), [openRow]);
 
   const selectPage = (select: boolean) => {
     const next = new Map(selection);
@@ -268,6 +285,7 @@ export function ItemGrid(props: ItemGridProps) {
   const waitingForIndex = data.mode === 'client' && data.loading;
   const hasViewFilters = Boolean(view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided);
   const noRowsLabel = hasViewFilters ? 'No items match these filters.' : view.identity ? 'This identity has no items here.' : 'This certification has no items.';
+  const localeText = useMemo(() => ({ noRowsLabel }), [noRowsLabel]);
 
   const selectionBar =
     !readOnly && selection.size > 0 ? (
@@ -347,8 +365,7 @@ export function ItemGrid(props: ItemGridProps) {
         <IndexProgress loaded={data.progress?.loaded ?? 0} total={data.progress?.total ?? certificationTotal} />
       ) : phone ? (
         <ItemCellContext.Provider value={cellContext}>
-          <ItemPendingContext.Provider value={decisions.pending}>
-            <ItemCards
+          <ItemCards
               label={label}
               rows={rows}
               count={data.count ?? 0}
@@ -362,23 +379,21 @@ export function ItemGrid(props: ItemGridProps) {
               paginationModel={view.paginationModel}
               onPaginationModelChange={view.onPaginationModelChange}
             />
-            {selectionBar}
-          </ItemPendingContext.Provider>
+          {selectionBar}
         </ItemCellContext.Provider>
       ) : (
         <ItemCellContext.Provider value={cellContext}>
-          <ItemPendingContext.Provider value={decisions.pending}>
-            <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
+          <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
               <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
               <DataGrid
                 apiRef={apiRef}
                 aria-label={label}
                 rows={rows}
-                getRowId={(row) => row.id ?? ''}
+                getRowId={getRowId}
                 columns={columns}
                 rowCount={data.count ?? 0}
                 loading={data.loading}
-                slotProps={{ loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } }}
+                slotProps={GRID_SLOT_PROPS}
                 paginationMode="server"
                 sortingMode="server"
                 filterMode="server"
@@ -397,23 +412,16 @@ export function ItemGrid(props: ItemGridProps) {
                 disableColumnFilter
                 disableColumnMenu
                 onCellKeyDown={keyboard.onCellKeyDown}
-                getRowClassName={({ id }) => (id === view.item ? 'attest-open-item' : '')}
+                getRowClassName={getRowClassName}
                 // jsdom has no layout: without this, component tests would see no cells.
                 disableVirtualization={import.meta.env.MODE === 'test'}
                 autoHeight
-                // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
-                getRowHeight={() => 'auto'}
-                getEstimatedRowHeight={() => 52}
-                localeText={{ noRowsLabel }}
-                sx={{
-                  border: 0,
-                  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 48, py: 0.25 },
-                  '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
-                  '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
-                }}
+                getRowHeight={autoRowHeight}
+                getEstimatedRowHeight={estimatedRowHeight}
+                localeText={localeText}
+                sx={GRID_SX}
               />
-            </Paper>
-          </ItemPendingContext.Provider>
+          </Paper>
         </ItemCellContext.Provider>
       )}
       <Box role="status" aria-live="polite" sx={visuallyHidden}>{announcement}</Box>

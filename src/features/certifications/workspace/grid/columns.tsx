@@ -12,19 +12,16 @@ import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import PersonAddAltIcon from '@mui/icons-material/PersonAddAlt';
 import { GridActionsCell, GridActionsCellItem, type GridColDef, type GridRenderCellParams } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
-import { effectiveDecision } from '../decisions/useDecisions';
-import type { QueueEntry } from '../decisions/queue';
+import { useItemDecision } from '../decisions/useDecisions';
 import { RISK_LABELS, riskFlags, type RiskFlag } from '../risk';
 import { accessName, accessTypeLabel, description, identityName, ownerName, sourceName } from './clientItems';
 
 /**
- * What the cells need besides their row, passed by context so the columns stay stable: the row actions
- * (stable), and separately the decisions not yet confirmed, so a decision re-renders only the cells
- * that show decisions (and shows in its row at once, without a refetch).
+ * What the cells need besides their row, passed by context so the columns stay stable: the certification
+ * (each decision cell subscribes to its own item's queue entry) and the row actions (stable).
  */
-export const ItemPendingContext = createContext<Map<string, QueueEntry>>(new Map());
-
 export interface ItemCellContext {
+  certificationId: string;
   readOnly: boolean;
   onDecide(item: AccessReviewItem, decision: CertificationDecision): void;
   onDetails(item: AccessReviewItem): void;
@@ -32,6 +29,7 @@ export interface ItemCellContext {
 }
 
 export const ItemCellContext = createContext<ItemCellContext>({
+  certificationId: '',
   readOnly: true,
   onDecide: () => undefined,
   onDetails: () => undefined,
@@ -104,10 +102,9 @@ export function decisionLabel(decision: CertificationDecision | undefined): stri
 }
 
 export function DecisionCell({ row }: { row: AccessReviewItem }) {
-  const pending = useContext(ItemPendingContext);
-  const effective = effectiveDecision(row, pending);
+  const effective = useItemDecision(useContext(ItemCellContext).certificationId, row);
   const color = effective.decision === 'APPROVE' ? toneText('success') : effective.decision === 'REVOKE' ? toneText('error') : mutedText;
-  const failed = effective.state === 'failed' ? row.id && pending.get(row.id) : undefined;
+  const failed = effective.state === 'failed' ? effective.failed : undefined;
   return (
     <Stack sx={{ py: 0.5 }}>
       <Typography variant="body2" sx={[color, { fontWeight: effective.decision ? 500 : 400 }]}>
@@ -117,7 +114,7 @@ export function DecisionCell({ row }: { row: AccessReviewItem }) {
         <Typography variant="caption" sx={{ color: 'text.secondary' }}>Saving…</Typography>
       ) : null}
       {failed ? (
-        <Tooltip describeChild title={`${failed.decision.decision === 'REVOKE' ? 'Revoke' : 'Approve'} was not saved: ${effective.message ?? 'the tenant refused it.'}`}>
+        <Tooltip describeChild title={`${failed.decision === 'REVOKE' ? 'Revoke' : 'Approve'} was not saved: ${effective.message ?? 'the tenant refused it.'}`}>
           <Box component="span" tabIndex={0} sx={[toneText('error'), { display: 'inline-flex', alignItems: 'center', gap: 0.5, width: 'fit-content' }]}>
             <ErrorOutlineIcon fontSize="small" aria-hidden />
             <Typography variant="caption" component="span" sx={{ fontWeight: 600 }}>Not saved</Typography>
@@ -129,8 +126,7 @@ export function DecisionCell({ row }: { row: AccessReviewItem }) {
 }
 
 export function CommentCell({ row }: { row: AccessReviewItem }) {
-  const pending = useContext(ItemPendingContext);
-  const comments = effectiveDecision(row, pending).comments;
+  const comments = useItemDecision(useContext(ItemCellContext).certificationId, row).comments;
   return comments ? <OneLine text={comments} /> : null;
 }
 
