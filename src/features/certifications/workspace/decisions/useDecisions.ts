@@ -108,6 +108,22 @@ export function replaceDecisionQueue(next: DecisionQueue | null): void {
 const cacheSyncs = new WeakMap<DecisionQueue, WeakMap<QueryClient, Map<string, { users: number; stop: () => void }>>>();
 
 /**
+ * Decisions the tenant confirmed that the cached item pages don't show yet, by item id. Rows read them
+ * through their own subscription; the pages are patched once the certification's queue drains. Patching
+ * the page on screen after every confirmed call gave the grid a new set of rows each time, and it
+ * re-rendered every cell of the page.
+ */
+const confirmedNotInCache = new Map<string, ReviewDecision>();
+
+/** Writes what was confirmed since the last drain into every cached page and index, then forgets it. */
+function flushConfirmed(queryClient: QueryClient, certificationId: string, confirmed: Map<string, ReviewDecision>) {
+  if (confirmed.size === 0) return;
+  applyDecisionsToCache(queryClient, certificationId, [...confirmed.values()]);
+  for (const [id, decision] of confirmed) if (confirmedNotInCache.get(id) === decision) confirmedNotInCache.delete(id);
+  confirmed.clear();
+}
+
+/**
  * Writes confirmed decisions into the query cache, once per certification however many components use
  * its decisions (the rows, the status bar, sign-off): reference-counted, answers the release.
  */
@@ -118,19 +134,29 @@ function retainCacheSync(q: DecisionQueue, queryClient: QueryClient, certificati
   if (!syncs) byClient.set(queryClient, (syncs = new Map()));
   let sync = syncs.get(certificationId);
   if (!sync) {
-    const stop = q.subscribe((event) => {
+    const confirmed = new Map<string, ReviewDecision>();
+    const unsubscribe = q.subscribe((event) => {
       if (event.certificationId !== certificationId) return;
       if (event.type === 'sent') {
         if (event.certification) queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, event.certification);
         else void queryClient.invalidateQueries({ queryKey: certificationQueries.detail(certificationId).queryKey, exact: true });
-        applyDecisionsToCache(queryClient, certificationId, event.decisions);
+        for (const decision of event.decisions) {
+          confirmed.set(decision.id, decision);
+          confirmedNotInCache.set(decision.id, decision);
+        }
         void queryClient.invalidateQueries({ queryKey: certificationQueries.lists() });
       }
-      if (event.type === 'change' && q.pending(certificationId).size === 0) {
-        // All confirmed: let pages with filters such as "undecided" catch up with the tenant.
-        void queryClient.invalidateQueries({ queryKey: itemQueries.all(certificationId), refetchType: 'active' });
+      if (q.pending(certificationId).size === 0) {
+        // All confirmed: the pages take the decisions in one go, and those with filters such as
+        // "undecided" catch up with the tenant.
+        flushConfirmed(queryClient, certificationId, confirmed);
+        if (event.type === 'change') void queryClient.invalidateQueries({ queryKey: itemQueries.all(certificationId), refetchType: 'active' });
       }
     });
+    const stop = () => {
+      unsubscribe();
+      flushConfirmed(queryClient, certificationId, confirmed);
+    };
     syncs.set(certificationId, (sync = { users: 0, stop }));
   }
   sync.users++;
@@ -157,8 +183,10 @@ export function effectiveDecision(item: AccessReviewItem, pending: Map<string, Q
   return effectiveDecisionOf(item, item.id ? pending.get(item.id) : undefined);
 }
 
-/** What a row shows, from the item and its own queue entry (if any). */
+/** What a row shows, from the item and its own queue entry (if any), or what the tenant confirmed since. */
 function effectiveDecisionOf(item: AccessReviewItem, entry: QueueEntry | undefined): EffectiveDecision {
+  const confirmed = !entry && item.id ? confirmedNotInCache.get(item.id) : undefined;
+  if (confirmed) return { decision: confirmed.decision, comments: confirmed.comments ?? null, state: 'saved' };
   if (entry) {
     if (entry.status === 'failed') {
       return { decision: item.decision, comments: item.comments, state: 'failed', message: entry.message, failed: entry.decision };
@@ -180,7 +208,9 @@ export function useItemDecision(certificationId: string, item: AccessReviewItem)
   // Entries change in place (queued → sending): the snapshot is a stamp of what the row shows.
   const stamp = useSyncExternalStore(subscribe, () => {
     const entry = id ? q.entry(certificationId, id) : undefined;
-    return entry ? `${entry.version}:${entry.status}:${entry.message ?? ''}` : '';
+    if (entry) return `${entry.version}:${entry.status}:${entry.message ?? ''}`;
+    const confirmed = id ? confirmedNotInCache.get(id) : undefined;
+    return confirmed ? `saved:${confirmed.decision}:${confirmed.comments ?? ''}` : '';
   });
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `stamp` changes exactly when the item's entry does
   return useMemo(() => effectiveDecisionOf(item, id ? q.entry(certificationId, id) : undefined), [item, id, q, certificationId, stamp]);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -8,10 +8,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTheme, type SxProps, type Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
+import { useEventCallback } from '@mui/material/utils';
 import { visuallyHidden } from '@mui/utils';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
-import { DataGrid, useGridApiRef, type GridRowId, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { DataGrid, useGridApiRef, type GridRowId, type GridRowSelectionModel, type GridSortDirection } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../../api/schemas';
 import { ErrorState } from '../../../../components/ErrorState';
 import { TenantText } from '../../../../components/TenantText';
@@ -24,6 +25,7 @@ import { ItemCellContext, itemColumns, rowName } from './columns';
 import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
+import { LatestItems, useDecisionStableRows } from './latestRows';
 import { ItemCards } from './ItemCards';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGridKeyboard } from './useGridKeyboard';
@@ -59,6 +61,7 @@ const EMPTY_SELECTION: ItemSelection = new Map();
 // The grid's props that never change, defined once: a new function or object on every render makes the
 // grid recompute (and, for the row heights, re-measure every row).
 const getRowId = (row: AccessReviewItem) => row.id ?? '';
+const SORTING_ORDER: GridSortDirection[] = ['asc', 'desc'];
 const GRID_SLOT_PROPS = { loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } } as const;
 // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
 const autoRowHeight = () => 'auto' as const;
@@ -166,6 +169,9 @@ export function ItemGrid(props: ItemGridProps) {
   const [announcement, setAnnouncement] = useState('');
   const data = useItemRows(certificationId, view);
   const { rows } = data;
+  const gridRows = useDecisionStableRows(rows);
+  const [latest] = useState(() => new LatestItems());
+  useLayoutEffect(() => latest.set(rows), [latest, rows]);
   const certificationTotal = certification.decisionsTotal ?? data.indexSize;
   // A phone gets cards, the rest the grid: one view state, one set of rows, one selection.
   const theme = useTheme();
@@ -244,16 +250,19 @@ export function ItemGrid(props: ItemGridProps) {
   const cellContext = useMemo<ItemCellContext>(
     () => ({
       certificationId,
+      latest,
       readOnly,
-      onDecide: (item, decision) => requestRows([item], decision, 'rows'),
-      onDetails: openDetails,
-      onReassign: (item) => onReassign([item]),
+      // The grid's row may be older than the item (see useDecisionStableRows): act on the latest.
+      onDecide: (item, decision) => requestRows([latest.get(item)], decision, 'rows'),
+      onDetails: (item) => openDetails(latest.get(item)),
+      onReassign: (item) => onReassign([latest.get(item)]),
     }),
-    [certificationId, readOnly, requestRows, openDetails, onReassign],
+    [certificationId, latest, readOnly, requestRows, openDetails, onReassign],
   );
   const columns = useMemo(() => itemColumns({ readOnly }), [readOnly]);
   const rowSelectionModel = useMemo<GridRowSelectionModel>(() => ({ type: 'include', ids: new Set(selection.keys()) }), [selection]);
-  const onRowSelectionModelChange = useCallback((model: GridRowSelectionModel) => {
+  // The grid's props keep their identity: any new prop re-renders every cell of the page.
+  const onRowSelectionModelChange = useEventCallback((model: GridRowSelectionModel) => {
     const onPage = new Map(rows.flatMap((r) => (r.id ? [[r.id, r] as const] : [])));
     const ids =
       model.type === 'include'
@@ -265,7 +274,8 @@ export function ItemGrid(props: ItemGridProps) {
       if (item) next.set(id, item);
     }
     setSelection(next);
-  }, [rows, selection, setSelection]);
+  });
+  const onCellKeyDown = useEventCallback(keyboard.onCellKeyDown);
   const openRow = view.item;
   const getRowClassName = useCallback(({ id }: { id: GridRowId }) => (id === openRow ? 'attest-open-item' : ''), [openRow]);
 
@@ -388,7 +398,7 @@ export function ItemGrid(props: ItemGridProps) {
               <DataGrid
                 apiRef={apiRef}
                 aria-label={label}
-                rows={rows}
+                rows={gridRows}
                 getRowId={getRowId}
                 columns={columns}
                 rowCount={data.count ?? 0}
@@ -401,7 +411,7 @@ export function ItemGrid(props: ItemGridProps) {
                 onPaginationModelChange={view.onPaginationModelChange}
                 sortModel={view.sortModel}
                 onSortModelChange={view.onSortModelChange}
-                sortingOrder={['asc', 'desc']}
+                sortingOrder={SORTING_ORDER}
                 pageSizeOptions={PAGE_SIZES}
                 checkboxSelection={!readOnly}
                 disableRowSelectionExcludeModel
@@ -411,7 +421,7 @@ export function ItemGrid(props: ItemGridProps) {
                 disableRowSelectionOnClick
                 disableColumnFilter
                 disableColumnMenu
-                onCellKeyDown={keyboard.onCellKeyDown}
+                onCellKeyDown={onCellKeyDown}
                 getRowClassName={getRowClassName}
                 // jsdom has no layout: without this, component tests would see no cells.
                 disableVirtualization={import.meta.env.MODE === 'test'}

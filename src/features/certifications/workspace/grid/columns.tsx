@@ -13,6 +13,7 @@ import PersonAddAltIcon from '@mui/icons-material/PersonAddAlt';
 import { GridActionsCell, GridActionsCellItem, type GridColDef, type GridRenderCellParams } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
 import { useItemDecision } from '../decisions/useDecisions';
+import { LatestItems, useLatestItem } from './latestRows';
 import { RISK_LABELS, riskFlags, type RiskFlag } from '../risk';
 import { accessName, accessTypeLabel, description, identityName, ownerName, sourceName } from './clientItems';
 
@@ -22,6 +23,8 @@ import { accessName, accessTypeLabel, description, identityName, ownerName, sour
  */
 export interface ItemCellContext {
   certificationId: string;
+  /** The rows' latest items: the grid keeps its rows while only decisions change. */
+  latest: LatestItems;
   readOnly: boolean;
   onDecide(item: AccessReviewItem, decision: CertificationDecision): void;
   onDetails(item: AccessReviewItem): void;
@@ -30,6 +33,7 @@ export interface ItemCellContext {
 
 export const ItemCellContext = createContext<ItemCellContext>({
   certificationId: '',
+  latest: new LatestItems(),
   readOnly: true,
   onDecide: () => undefined,
   onDetails: () => undefined,
@@ -102,22 +106,25 @@ export function decisionLabel(decision: CertificationDecision | undefined): stri
 }
 
 export function DecisionCell({ row }: { row: AccessReviewItem }) {
-  const effective = useItemDecision(useContext(ItemCellContext).certificationId, row);
+  const { certificationId, latest } = useContext(ItemCellContext);
+  const effective = useItemDecision(certificationId, useLatestItem(latest, row));
   const color = effective.decision === 'APPROVE' ? toneText('success') : effective.decision === 'REVOKE' ? toneText('error') : mutedText;
   const failed = effective.state === 'failed' ? effective.failed : undefined;
+  // Two lines fit in the row's 48 px: a row that grew while "Saving…" showed made the grid re-measure and
+  // move every row below it, on every decision.
   return (
-    <Stack sx={{ py: 0.5 }}>
+    <Stack>
       <Typography variant="body2" sx={[color, { fontWeight: effective.decision ? 500 : 400 }]}>
         {decisionLabel(effective.decision)}
       </Typography>
       {effective.state === 'queued' || effective.state === 'sending' ? (
-        <Typography variant="caption" sx={{ color: 'text.secondary' }}>Saving…</Typography>
+        <Typography variant="caption" sx={{ color: 'text.secondary', lineHeight: 1.2 }}>Saving…</Typography>
       ) : null}
       {failed ? (
         <Tooltip describeChild title={`${failed.decision === 'REVOKE' ? 'Revoke' : 'Approve'} was not saved: ${effective.message ?? 'the tenant refused it.'}`}>
           <Box component="span" tabIndex={0} sx={[toneText('error'), { display: 'inline-flex', alignItems: 'center', gap: 0.5, width: 'fit-content' }]}>
             <ErrorOutlineIcon fontSize="small" aria-hidden />
-            <Typography variant="caption" component="span" sx={{ fontWeight: 600 }}>Not saved</Typography>
+            <Typography variant="caption" component="span" sx={{ fontWeight: 600, lineHeight: 1.2 }}>Not saved</Typography>
           </Box>
         </Tooltip>
       ) : null}
@@ -126,7 +133,8 @@ export function DecisionCell({ row }: { row: AccessReviewItem }) {
 }
 
 export function CommentCell({ row }: { row: AccessReviewItem }) {
-  const comments = useItemDecision(useContext(ItemCellContext).certificationId, row).comments;
+  const { certificationId, latest } = useContext(ItemCellContext);
+  const comments = useItemDecision(certificationId, useLatestItem(latest, row)).comments;
   return comments ? <OneLine text={comments} /> : null;
 }
 

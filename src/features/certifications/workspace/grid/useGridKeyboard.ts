@@ -81,8 +81,9 @@ export function useGridKeyboard(options: GridKeyboardOptions) {
       if (isTypingTarget(event.target)) return;
       // Keys from a menu or dialog opened from the cell (a portal) are not the row's.
       if (!(event.currentTarget instanceof Node) || !(event.target instanceof Node) || !event.currentTarget.contains(event.target)) return;
-      const row = params.row as AccessReviewItem;
       const id = String(params.id);
+      // The grid's row can be older than the item (it keeps its rows while only decisions change).
+      const row = rows.find((r) => r.id === id) ?? (params.row as AccessReviewItem);
       const field = params.field;
       const take = () => {
         event.preventDefault();
@@ -144,7 +145,7 @@ export function useGridKeyboard(options: GridKeyboardOptions) {
           return;
       }
     },
-    [readOnly, selection, onDecide, onComment, onDetails, onToggleSelected, move],
+    [rows, readOnly, selection, onDecide, onComment, onDetails, onToggleSelected, move],
   );
 
   const onKeyDown = useCallback(
