@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../src/app/App';
-import { routes } from '../src/app/router';
+import { createRoutes } from '../src/app/router';
 
 /** A QueryClient for one test: no retries, nothing refetched behind the test's back. */
 export function testQueryClient(): QueryClient {
@@ -18,7 +18,8 @@ export function renderWithProviders(ui: ReactElement) {
 
 /** Renders the app at a path with its real routes and providers, and a fresh QueryClient. */
 export function renderRoute(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const utils = renderWithProviders(<RouterProvider router={router} />);
-  return { ...utils, router };
+  const queryClient = testQueryClient();
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
+  const utils = render(<AppProviders queryClient={queryClient}><RouterProvider router={router} /></AppProviders>);
+  return { ...utils, queryClient, router };
 }

@@ -8,7 +8,7 @@ import { NotificationsProvider } from '../components/notifications';
 import type { SandboxControls } from '../sandbox/browser';
 import { AppErrorBoundary } from './ErrorPages';
 import { createQueryClient } from './query-client';
-import { routes } from './router';
+import { createRoutes } from './router';
 import { SandboxContext } from './sandbox-context';
 import { theme } from './theme';
 
@@ -30,7 +30,7 @@ export function AppProviders({ children, sandbox = null, queryClient }: { childr
 
 export function App({ sandbox }: { sandbox: SandboxControls | null }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => createBrowserRouter(routes));
+  const [router] = useState(() => createBrowserRouter(createRoutes(queryClient)));
   return (
     <AppProviders sandbox={sandbox} queryClient={queryClient}>
       <RouterProvider router={router} />

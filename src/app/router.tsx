@@ -1,5 +1,7 @@
 import LinearProgress from '@mui/material/LinearProgress';
-import { Navigate, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { sessionStore } from '../api/session';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { RequireAdmin, RequireCampaignsArea, SessionGate } from './SessionGate';
@@ -43,8 +45,22 @@ const templateRoutes: RouteObject[] = [
   },
 ];
 
+/**
+ * The workspace's loader starts its first reads while the page's code loads (prefetchWorkspace, its own
+ * small chunk); it never waits for them, and without a session there is nothing to read yet.
+ */
+function workspaceLoader(queryClient: QueryClient) {
+  return ({ params, request }: LoaderFunctionArgs) => {
+    if (params.id && sessionStore.get() && !sessionStore.isExpired()) {
+      const search = new URL(request.url).searchParams;
+      void import('../features/certifications/prefetch').then(({ prefetchWorkspace }) => prefetchWorkspace(queryClient, params.id!, search));
+    }
+    return null;
+  };
+}
+
 /** Routes; each page is its own chunk, loaded when first visited. Tests mount them in a memory router. */
-export const routes: RouteObject[] = [
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: '/sign-in',
     lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
@@ -79,7 +95,13 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'certifications', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationsPage')).CertificationsPage }) },
           { path: 'certifications/completed', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationsPage')).CertificationsPage }) },
-          { path: 'certifications/:id', lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationPage')).CertificationPage }) },
+          {
+            path: 'certifications/:id',
+            loader: workspaceLoader(queryClient),
+            // Only a change of certification reads again; the grid's view lives in the search and has its own queries.
+            shouldRevalidate: ({ currentParams, nextParams }) => currentParams.id !== nextParams.id,
+            lazy: async () => ({ Component: (await import('../features/certifications/pages/CertificationPage')).CertificationPage }),
+          },
           {
             // Admins run campaigns; REPORT_ADMIN sees their reports only; anyone else gets not-found.
             path: 'campaigns',

@@ -1,0 +1,21 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { certificationQueries } from './queries';
+import { itemQueries } from './workspace/items';
+import { taskQueries } from './workspace/reassign/queries';
+import { itemQueryOf, needsIndex, parseItemView } from './workspace/grid/useItemViewState';
+
+/**
+ * The workspace's first reads, started together by the route's loader while the page's code loads: the
+ * certification, its reviewers, its pending reassignments and the page of items the URL asks for. The
+ * page's own queries find them in flight (same keys) instead of asking one after another.
+ */
+export function prefetchWorkspace(queryClient: QueryClient, certificationId: string, search: URLSearchParams): void {
+  void queryClient.prefetchQuery(certificationQueries.detail(certificationId));
+  void queryClient.prefetchQuery(certificationQueries.reviewers(certificationId));
+  void queryClient.prefetchQuery(taskQueries.pending(certificationId));
+  const view = parseItemView(search);
+  // The identity list and the views computed in the browser read other things.
+  if (needsIndex(view) || (view.view === 'identities' && !view.identity)) return;
+  const paging = { offset: view.page * view.pageSize, limit: view.pageSize, sorters: [view.sort] };
+  void queryClient.prefetchQuery(itemQueries.page(certificationId, itemQueryOf(view), paging));
+}
