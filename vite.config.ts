@@ -59,9 +59,6 @@ export default defineConfig(({ mode }) => {
           codeSplitting: {
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-              { name: 'mui', test: /node_modules[\\/](@mui[\\/](material|system|utils|styled-engine|private-theming|core-downloads-tracker)|@emotion|@popperjs|react-transition-group)[\\/]/ },
-              // Not the charts: they are admin-only (the campaign page) and stay in its lazy chunk, off the reviewer's first page.
-              { name: 'datagrid', test: /node_modules[\\/]@mui[\\/]x-(?!charts)/ },
             ],
           },
         },
