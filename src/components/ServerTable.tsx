@@ -1,8 +1,7 @@
-import { useId, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ChangeEvent, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
-import NativeSelect from '@mui/material/NativeSelect';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -121,7 +120,7 @@ export function ServerTable<Row>(props: {
   rowHeight?: number;
 }) {
   const { grid, columns } = props;
-  const keyboard = useGridKeyboard();
+  const { ref: gridRef, onFocus, onKeyDown } = useGridKeyboard();
   const pageSizeId = useId();
   const rows = props.data?.items ?? [];
   const start = grid.page * grid.pageSize;
@@ -137,7 +136,7 @@ export function ServerTable<Row>(props: {
     <Paper variant="outlined" aria-busy={props.loading}>
       <Box sx={{ height: 4 }}>{props.loading ? <LinearProgress aria-label={`Loading ${props.label.toLowerCase()}`} /> : null}</Box>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table role="grid" aria-label={props.label} ref={keyboard.ref} onKeyDown={keyboard.onKeyDown} onFocus={keyboard.onFocus}>
+        <Table role="grid" aria-label={props.label} ref={gridRef} onKeyDown={onKeyDown} onFocus={onFocus}>
           <TableHead>
             <TableRow>
               {columns.map((column) => {
@@ -197,15 +196,16 @@ export function ServerTable<Row>(props: {
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'flex-end', flexWrap: 'wrap', columnGap: 3, rowGap: 1, px: 2, py: 1, borderTop: 1, borderColor: 'divider' }}>
         <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
           <Typography variant="body2" component="label" htmlFor={pageSizeId}>Rows per page:</Typography>
-          <NativeSelect
+          {/* The browser's select: MUI's inputs would add their code to the first page for one small choice. */}
+          <Box
+            component="select"
+            id={pageSizeId}
             value={grid.pageSize}
-            onChange={(event) => grid.onPaginationModelChange({ page: 0, pageSize: Number(event.target.value) })}
-            inputProps={{ id: pageSizeId }}
-            disableUnderline
-            sx={{ fontSize: 'body2.fontSize' }}
+            onChange={(event: ChangeEvent<HTMLSelectElement>) => grid.onPaginationModelChange({ page: 0, pageSize: Number(event.target.value) })}
+            sx={{ font: 'inherit', fontSize: 'body2.fontSize', color: 'text.primary', bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.5, py: 0.25, cursor: 'pointer' }}
           >
             {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
-          </NativeSelect>
+          </Box>
         </Stack>
         <Typography variant="body2">
           {`${from.toLocaleString()}–${to.toLocaleString()} of ${total === undefined && hasNext ? `more than ${to.toLocaleString()}` : (total ?? to).toLocaleString()}`}
