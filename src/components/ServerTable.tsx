@@ -136,7 +136,14 @@ export function ServerTable<Row>(props: {
     <Paper variant="outlined" aria-busy={props.loading}>
       <Box sx={{ height: 4 }}>{props.loading ? <LinearProgress aria-label={`Loading ${props.label.toLowerCase()}`} /> : null}</Box>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table role="grid" aria-label={props.label} ref={gridRef} onKeyDown={onKeyDown} onFocus={onFocus}>
+        <Table
+          role="grid"
+          aria-label={props.label}
+          ref={gridRef}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          sx={{ '& td:focus-visible, & th:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } }}
+        >
           <TableHead>
             <TableRow>
               {columns.map((column) => {
