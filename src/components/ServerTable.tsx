@@ -135,6 +135,7 @@ export function ServerTable<Row>(props: {
   return (
     <Paper variant="outlined" aria-busy={props.loading}>
       <Box sx={{ height: 4 }}>{props.loading ? <LinearProgress aria-label={`Loading ${props.label.toLowerCase()}`} /> : null}</Box>
+      {/* A phone scrolls the columns sideways here, never the page; tenant strings wrap anywhere instead of widening a column. */}
       <Box sx={{ overflowX: 'auto' }}>
         <Table
           role="grid"
@@ -175,7 +176,7 @@ export function ServerTable<Row>(props: {
             {rows.map((row) => (
               <TableRow key={props.getRowId(row)} hover sx={{ height: rowHeight }}>
                 {columns.map((column) => (
-                  <TableCell key={column.field} role="gridcell" sx={{ py: 1 }}>
+                  <TableCell key={column.field} role="gridcell" sx={{ py: 1, overflowWrap: 'anywhere' }}>
                     {column.render(row)}
                   </TableCell>
                 ))}
