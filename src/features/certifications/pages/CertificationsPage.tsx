@@ -10,6 +10,7 @@ import { collectionRules } from '../../../api/collections';
 import { DueDate } from '../../../components/DueDate';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
+import { TenantText } from '../../../components/TenantText';
 import { formatDateTime } from '../../../components/format';
 import { ServerTable, type ServerTableColumn } from '../../../components/ServerTable';
 import { useGridUrlState } from '../../../components/useGridUrlState';
@@ -28,12 +29,12 @@ function columns(completed: boolean): ServerTableColumn<IdentityCertificationDto
       sortable: true,
       minWidth: 220,
       render: (row) => (
-        <Link component={RouterLink} to={`/certifications/${encodeURIComponent(row.id ?? '')}`} underline="hover" sx={{ fontWeight: 500 }}>
-          {row.name}
+        <Link component={RouterLink} to={`/certifications/${encodeURIComponent(row.id ?? '')}`} underline="hover" sx={{ fontWeight: 500, display: 'block' }}>
+          <TenantText text={row.name} lines={2} />
         </Link>
       ),
     },
-    { field: 'campaign', headerName: 'Campaign', minWidth: 180, render: (row) => row.campaign?.name ?? '' },
+    { field: 'campaign', headerName: 'Campaign', minWidth: 180, render: (row) => <TenantText text={row.campaign?.name} fallback="—" lines={2} /> },
     {
       field: completed ? 'signed' : 'due',
       headerName: completed ? 'Signed' : 'Due',
