@@ -57,6 +57,8 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         output: {
           codeSplitting: {
+            // Only React and the router (every page needs all of them). No MUI/x-* group: a group holds every module
+            // it matches that any page uses, so the reviewer's first page would load admin-only components.
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             ],
