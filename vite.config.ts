@@ -57,11 +57,10 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         output: {
           codeSplitting: {
+            // Only React and the router (every page needs all of them). No MUI/x-* group: a group holds every module
+            // it matches that any page uses, so the reviewer's first page would load admin-only components.
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-              { name: 'mui', test: /node_modules[\\/](@mui[\\/](material|system|utils|styled-engine|private-theming|core-downloads-tracker)|@emotion|@popperjs|react-transition-group)[\\/]/ },
-              // Not the charts: they are admin-only (the campaign page) and stay in its lazy chunk, off the reviewer's first page.
-              { name: 'datagrid', test: /node_modules[\\/]@mui[\\/]x-(?!charts)/ },
             ],
           },
         },

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, endOfDay, format, isValid, parseISO } from 'date-fns';
+import { differenceInCalendarDays, endOfDay } from 'date-fns';
 import { TZDate, tz } from '@date-fns/tz';
 
 /** Dates as reviewers read them: in their locale and time zone, with the day count to a deadline. */
@@ -40,14 +40,21 @@ export function dueLabel(iso: string, now: number = Date.now(), timeZone: string
 
 /** A day (YYYY-MM-DD) as a date input shows it: the day it is at `now` in the time zone. */
 export function dayInputValue(now: number = Date.now(), timeZone: string = reviewerTimeZone()): string {
-  return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+  // Built from the day's parts rather than date-fns' format, whose formatters and locale would otherwise
+  // ride along (this module is on every first page).
+  const day = new TZDate(now, timeZone);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(day.getFullYear(), 4)}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 /** The last millisecond of a YYYY-MM-DD day in the time zone, as ISC's UTC date-time; null when not a real date. */
 export function endOfDayIn(day: string, timeZone: string = reviewerTimeZone()): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
-  const start = parseISO(day, { in: tz(timeZone) });
-  if (!isValid(start)) return null;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!parts) return null;
+  const [year, month, date] = [Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])];
+  const start = new TZDate(year, month, date, timeZone);
+  // Not a real date (2026-02-30 rolls over into March).
+  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== date) return null;
   return new Date(endOfDay(start, { in: tz(timeZone) }).getTime()).toISOString();
 }
 

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -6,17 +7,19 @@ import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useColorScheme } from '@mui/material/styles';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
-import { useQueryClient } from '@tanstack/react-query';
-import { NavLink, Outlet, useNavigate } from 'react-router';
-import { canSeeCampaigns, isAdmin, sessionStore, useSession } from '../../api/session';
+import { NavLink, Outlet } from 'react-router';
+import { canSeeCampaigns, isAdmin, useSession } from '../../api/session';
 import { useSandboxControls } from '../sandbox-context';
-import { HeldDecisionsBanner, useLeaveIdentityGuard } from '../../features/certifications/workspace/decisions/HeldDecisions';
-import { PersonaSwitcher } from './PersonaSwitcher';
+
+// Loaded right after the shell, not before the first page: the decision queue (IndexedDB) with its banner and
+// leave prompt, the sandbox's persona menu, and the sign-out button that asks before decisions are left behind.
+const HeldDecisionsBanner = lazy(async () => ({ default: (await import('../../features/certifications/workspace/decisions/HeldDecisions')).HeldDecisionsBanner }));
+const PersonaSwitcher = lazy(async () => ({ default: (await import('./PersonaSwitcher')).PersonaSwitcher }));
+const SignOut = lazy(async () => ({ default: (await import('./SignOut')).SignOut }));
 
 function NavButton({ to, children }: { to: string; children: string }) {
   return (
@@ -36,11 +39,10 @@ function ThemeToggle() {
   const effective = mode === 'system' ? systemMode : mode;
   const next = effective === 'dark' ? 'light' : 'dark';
   return (
-    <Tooltip title={`Switch to ${next} theme`}>
-      <IconButton color="inherit" onClick={() => setMode(next)} aria-label={`Switch to ${next} theme`}>
-        {effective === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
-      </IconButton>
-    </Tooltip>
+    // The browser's own tooltip (title): MUI's Tooltip would bring its popper code onto every first page.
+    <IconButton color="inherit" onClick={() => setMode(next)} aria-label={`Switch to ${next} theme`} title={`Switch to ${next} theme`}>
+      {effective === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
+    </IconButton>
   );
 }
 
@@ -48,10 +50,7 @@ function ThemeToggle() {
 export function AppShell() {
   const session = useSession();
   const sandbox = useSandboxControls();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const campaigns = canSeeCampaigns(session);
-  const leave = useLeaveIdentityGuard();
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -71,34 +70,14 @@ export function AppShell() {
             {isAdmin(session) ? <NavButton to="/templates">Templates</NavButton> : null}
           </Stack>
           <Box sx={{ flexGrow: 1 }} />
-          {sandbox ? (
-            <PersonaSwitcher />
-          ) : (
-            <>
-              <Typography variant="body2" component="span">{session?.name}</Typography>
-              <Button
-                color="inherit"
-                onClick={() =>
-                  leave.guard(() => {
-                    const ending = sessionStore.get();
-                    sessionStore.set(null);
-                    queryClient.clear();
-                    navigate('/sign-in');
-                    // Signed in with the tenant's login: end that session too, at the tenant's logout page.
-                    if (ending?.refreshToken) void import('../../api/oauth').then(({ endTenantSession }) => endTenantSession());
-                  })
-                }
-              >
-                Sign out
-              </Button>
-            </>
-          )}
+          <Suspense fallback={null}>{sandbox ? <PersonaSwitcher /> : <SignOut />}</Suspense>
           <ThemeToggle />
-          {leave.dialog}
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ outline: 'none' }}>
-        <HeldDecisionsBanner />
+        <Suspense fallback={null}>
+          <HeldDecisionsBanner />
+        </Suspense>
         <Outlet />
       </Box>
     </Box>

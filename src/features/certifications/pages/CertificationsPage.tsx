@@ -3,7 +3,6 @@ import Link from '@mui/material/Link';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import type { GridColDef } from '@mui/x-data-grid';
 import { Link as RouterLink, useLocation } from 'react-router';
 import type { IdentityCertificationDto } from '../../../api/schemas';
 import type { SorterField } from '../../../api/collections';
@@ -11,8 +10,9 @@ import { collectionRules } from '../../../api/collections';
 import { DueDate } from '../../../components/DueDate';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
+import { TenantText } from '../../../components/TenantText';
 import { formatDateTime } from '../../../components/format';
-import { ServerDataGrid } from '../../../components/ServerDataGrid';
+import { ServerTable, type ServerTableColumn } from '../../../components/ServerTable';
 import { useGridUrlState } from '../../../components/useGridUrlState';
 import { CertificationProgress } from '../components/CertificationProgress';
 import { PhaseChip } from '../components/PhaseChip';
@@ -21,44 +21,31 @@ import { certificationQueries } from '../queries';
 type SortField = SorterField<'listIdentityCertifications'>;
 const SORTABLE = collectionRules.listIdentityCertifications.sorters;
 
-function columns(completed: boolean): GridColDef<IdentityCertificationDto>[] {
+function columns(completed: boolean): ServerTableColumn<IdentityCertificationDto>[] {
   return [
     {
       field: 'name',
       headerName: 'Certification',
-      flex: 2,
+      sortable: true,
       minWidth: 220,
-      renderCell: ({ row }) => (
-        <Link component={RouterLink} to={`/certifications/${encodeURIComponent(row.id ?? '')}`} underline="hover" sx={{ fontWeight: 500 }}>
-          {row.name}
+      render: (row) => (
+        <Link component={RouterLink} to={`/certifications/${encodeURIComponent(row.id ?? '')}`} underline="hover" sx={{ fontWeight: 500, display: 'block' }}>
+          <TenantText text={row.name} lines={2} />
         </Link>
       ),
     },
-    { field: 'campaign', headerName: 'Campaign', flex: 1.5, minWidth: 180, sortable: false, valueGetter: (_v, row) => row.campaign?.name ?? '' },
+    { field: 'campaign', headerName: 'Campaign', minWidth: 180, render: (row) => <TenantText text={row.campaign?.name} fallback="—" lines={2} /> },
     {
       field: completed ? 'signed' : 'due',
       headerName: completed ? 'Signed' : 'Due',
+      sortable: true,
       minWidth: 200,
-      flex: 1,
-      renderCell: ({ row }) =>
+      render: (row) =>
         completed ? <Typography variant="body2">{formatDateTime(row.signed)}</Typography> : <DueDate due={row.due} done={row.phase === 'SIGNED'} />,
     },
-    {
-      field: 'progress',
-      headerName: 'Decisions',
-      minWidth: 180,
-      flex: 1,
-      sortable: false,
-      renderCell: ({ row }) => <CertificationProgress made={row.decisionsMade} total={row.decisionsTotal} />,
-    },
-    {
-      field: 'identities',
-      headerName: 'Identities',
-      minWidth: 130,
-      sortable: false,
-      valueGetter: (_v, row) => `${row.identitiesCompleted ?? 0} of ${row.identitiesTotal ?? 0}`,
-    },
-    { field: 'phase', headerName: 'Phase', width: 110, sortable: false, renderCell: ({ row }) => <PhaseChip phase={row.phase} /> },
+    { field: 'progress', headerName: 'Decisions', minWidth: 180, render: (row) => <CertificationProgress made={row.decisionsMade} total={row.decisionsTotal} /> },
+    { field: 'identities', headerName: 'Identities', minWidth: 130, render: (row) => `${row.identitiesCompleted ?? 0} of ${row.identitiesTotal ?? 0}` },
+    { field: 'phase', headerName: 'Phase', width: 110, render: (row) => <PhaseChip phase={row.phase} /> },
   ];
 }
 
@@ -84,7 +71,7 @@ export function CertificationsPage() {
       {query.isError && !query.data ? (
         <ErrorState title="Your certifications could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <ServerDataGrid
+        <ServerTable
           label={completed ? 'Completed certifications' : 'Active certifications'}
           columns={columns(completed)}
           data={query.data}
