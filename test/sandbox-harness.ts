@@ -15,6 +15,13 @@ export class TestClock {
   }
 }
 
+/** The moment this worker's first sandbox started, the same for every file the worker runs. */
+function workerStart(): number {
+  const shared = globalThis as { attestSandboxStart?: number };
+  shared.attestSandboxStart ??= Date.now();
+  return shared.attestSandboxStart;
+}
+
 export const TEST_BASE_URL = 'http://attest.test/v3';
 
 /**
@@ -23,9 +30,10 @@ export const TEST_BASE_URL = 'http://attest.test/v3';
  * faults predictable; `tenant.audit()` reads who decided what.
  */
 export function setupSandbox(options: { rateLimit?: boolean; random?: () => number } = {}) {
-  // Real time at the start of the file (tokens and due dates are checked against the real clock too);
-  // each test starts from that same moment.
-  const start = Date.now();
+  // Real time at the worker's first file (tokens and due dates are checked against the real clock too);
+  // each test starts from that same moment. Files sharing a worker (the Node project runs them unisolated)
+  // share the moment, so the seed dated from it is built once per worker, not once per file.
+  const start = workerStart();
   const clock = new TestClock(start);
   let rawToken: string | null | undefined;
   const ctx = {
