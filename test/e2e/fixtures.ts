@@ -1,8 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-/** Opens Attest at a path and waits until the sandbox has signed in and the shell is there. */
-export async function openApp(page: Page, path = '/certifications') {
+/**
+ * Opens Attest at a path and waits until the sandbox has signed in and the shell is there. The default is
+ * the certifications list on a sandbox without simulated latency (remembered for the tab); a journey about
+ * latency sets its own with `attestSandbox.setLatency`.
+ */
+export async function openApp(page: Page, path = '/certifications?sandboxLatency=0') {
   await page.goto(path);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
 }
