@@ -35,6 +35,19 @@ export async function expectAccessible(page: Page, what: string) {
   ).toEqual([]);
 }
 
+/**
+ * Goes to a path inside the running app, as its own links do (history entry, router notified), so the page
+ * is not loaded again: no second sandbox boot, same session and tenant. For journeys that found an id through
+ * the API and only need to be on that page; a journey about opening an address uses page.goto.
+ */
+export async function gotoInApp(page: Page, path: string) {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe(path);
+}
+
 /** Acts as another sandbox persona through the persona switcher. */
 export async function switchPersona(page: Page, label: RegExp) {
   await page.getByRole('button', { name: /Acting as:/ }).click();
