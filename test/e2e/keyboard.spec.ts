@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessibleAtRest, expectHeaderDecisions, gotoInApp, openApp, readHeaderDecisions } from './fixtures';
+import { expectAccessibleAtRest, expectHeaderDecisions, openApp, readHeaderDecisions } from './fixtures';
 
 /**
  * A review done with the keyboard alone: once the workspace has loaded, every step is a key press
@@ -60,7 +60,7 @@ test('a reviewer works through items with the keyboard alone', async ({ page }) 
     const certifications = (await response.json()) as { id: string; name: string }[];
     return certifications.find((c) => /Manager Review: Morgan Reyes/.test(c.name))!.id;
   });
-  await gotoInApp(page, `/certifications/${id}`);
+  await page.goto(`/certifications/${id}`);
   const grid = page.getByRole('grid', { name: 'Access review items' });
   await expect(grid.getByRole('row').nth(2)).toBeVisible({ timeout: 30_000 });
   const before = await readHeaderDecisions(page);
