@@ -15,11 +15,13 @@ export class TestClock {
   }
 }
 
-/** The moment this worker's first sandbox started, the same for every file the worker runs. */
+/**
+ * When this module was loaded: once per file in isolated runs (the components), once per worker for the
+ * Node project, whose files share their modules. A process that outlives a file does not carry it over.
+ */
+const MODULE_LOADED = Date.now();
 function workerStart(): number {
-  const shared = globalThis as { attestSandboxStart?: number };
-  shared.attestSandboxStart ??= Date.now();
-  return shared.attestSandboxStart;
+  return MODULE_LOADED;
 }
 
 export const TEST_BASE_URL = 'http://attest.test/v3';
@@ -30,8 +32,8 @@ export const TEST_BASE_URL = 'http://attest.test/v3';
  * faults predictable; `tenant.audit()` reads who decided what.
  */
 export function setupSandbox(options: { rateLimit?: boolean; random?: () => number } = {}) {
-  // Real time at the worker's first file (tokens and due dates are checked against the real clock too);
-  // each test starts from that same moment. Files sharing a worker (the Node project runs them unisolated)
+  // Real time when the harness loaded (tokens and due dates are checked against the real clock too); each
+  // test starts from that same moment. Files sharing their modules (the Node project runs them unisolated)
   // share the moment, so the seed dated from it is built once per worker, not once per file.
   const start = workerStart();
   const clock = new TestClock(start);
