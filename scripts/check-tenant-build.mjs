@@ -6,12 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from './lib.mjs';
 
-const out = mkdtempSync(join(tmpdir(), 'attest-tenant-'));
+// ATTEST_TENANT_BUILD: a tenant build made already (`npm test` passes the production path's), checked as it is.
+const given = process.env.ATTEST_TENANT_BUILD && existsSync(join(process.env.ATTEST_TENANT_BUILD, 'index.html')) ? process.env.ATTEST_TENANT_BUILD : null;
+const out = given ?? mkdtempSync(join(tmpdir(), 'attest-tenant-'));
 try {
-  const code = run('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
-    env: { ...process.env, SAILPOINT_API_URL: 'https://example-tenant.api.identitynow.com' },
-  });
-  if (code !== 0) process.exit(code);
+  if (!given) {
+    const code = run('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+      env: { ...process.env, SAILPOINT_API_URL: 'https://example-tenant.api.identitynow.com' },
+    });
+    if (code !== 0) process.exit(code);
+  }
   const assets = join(out, 'assets');
   const leaking = readdirSync(assets)
     .filter((f) => f.endsWith('.js'))
@@ -31,5 +35,5 @@ try {
   }
   console.log('Tenant build: no sandbox code, no sandbox worker, no source maps shipped.');
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  if (!given) rmSync(out, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
 //
 //   SAILPOINT_API_URL=http://127.0.0.1:4310 SAILPOINT_CLIENT_ID=attest-pkce PORT=4320 node scripts/nginx-production.mjs
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NGINX, ensureNginx, root, run } from './lib.mjs';
@@ -29,6 +29,8 @@ if (built !== 0) {
   cleanup();
   process.exit(built);
 }
+// `npm test` checks this same tenant build for sandbox code afterwards instead of building another one.
+if (process.env.ATTEST_KEEP_TENANT_BUILD) cpSync(dist, process.env.ATTEST_KEEP_TENANT_BUILD, { recursive: true });
 
 // The server block exactly as the README renders it with envsubst.
 const vars = { SAILPOINT_API_URL: tenant, ATTEST_ROOT: dist, ATTEST_LISTEN: `127.0.0.1:${port}`, ATTEST_CONF_DIR: conf };

@@ -15,6 +15,15 @@ export class TestClock {
   }
 }
 
+/**
+ * When this module was loaded: once per file in isolated runs (the components), once per worker for the
+ * Node project, whose files share their modules. A process that outlives a file does not carry it over.
+ */
+const MODULE_LOADED = Date.now();
+function workerStart(): number {
+  return MODULE_LOADED;
+}
+
 export const TEST_BASE_URL = 'http://attest.test/v3';
 
 /**
@@ -23,9 +32,10 @@ export const TEST_BASE_URL = 'http://attest.test/v3';
  * faults predictable; `tenant.audit()` reads who decided what.
  */
 export function setupSandbox(options: { rateLimit?: boolean; random?: () => number } = {}) {
-  // Real time at the start of the file (tokens and due dates are checked against the real clock too);
-  // each test starts from that same moment.
-  const start = Date.now();
+  // Real time when the harness loaded (tokens and due dates are checked against the real clock too); each
+  // test starts from that same moment. Files sharing their modules (the Node project runs them unisolated)
+  // share the moment, so the seed dated from it is built once per worker, not once per file.
+  const start = workerStart();
   const clock = new TestClock(start);
   let rawToken: string | null | undefined;
   const ctx = {

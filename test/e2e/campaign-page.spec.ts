@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { expectAccessibleAtRest, openApp, switchPersona } from './fixtures';
+import { expectAccessibleAtRest, gotoInApp, openApp, switchPersona } from './fixtures';
 
 /** The campaign's id and record, read through the API with the signed-in admin's token. */
 async function findCampaign(page: Page, pattern: RegExp): Promise<{ id: string; name: string; status: string; description: string | null }> {
@@ -23,7 +23,7 @@ async function openAsAdmin(page: Page) {
 
 async function openCampaign(page: Page, pattern: RegExp, tab = '') {
   const campaign = await findCampaign(page, pattern);
-  await page.goto(`/campaigns/${campaign.id}?sandboxLatency=0${tab}`);
+  await gotoInApp(page, `/campaigns/${campaign.id}${tab.replace(/^&/, '?')}`);
   await expect(page.getByRole('heading', { level: 1, name: campaign.name })).toBeVisible({ timeout: 30_000 });
   return campaign;
 }

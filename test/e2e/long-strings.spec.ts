@@ -63,7 +63,7 @@ async function measureWorkspace(page: Page, width: number): Promise<number> {
 
   // The by-identity view, and one identity's items ("Access of …").
   await page.getByRole('button', { name: 'By identity', exact: true }).click();
-  await page.waitForTimeout(1500);
+  await expect(page.getByText(/^[\d,]+ identities, [\d,]+ complete$/)).toBeVisible({ timeout: 30_000 });
   widths.identities = await pageWidth(page);
   await page.getByRole('button', { name: 'By item', exact: true }).click();
   await expect(page.getByText(/^Showing [\d,]+ of [\d,]+ items$/)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessibleAtRest, openApp } from './fixtures';
+import { expectAccessibleAtRest, gotoInApp, openApp } from './fixtures';
 
 /**
  * Sign-off summarises from one call (getIdentityDecisionSummary), not by reloading every item; once signed,
@@ -38,7 +38,7 @@ test('sign-off shows the tenant’s decision summary, then the certification is 
   for (let i = 0; i < decisions.length; i += 250) await api(page, 'POST', `/certifications/${cert.id}/decide`, decisions.slice(i, i + 250));
 
   // The last item is decided in the workspace, from its details pane.
-  await page.goto(`/certifications/${cert.id}?sandboxLatency=0`);
+  await gotoInApp(page, `/certifications/${cert.id}`);
   await expect(page.getByRole('heading', { level: 1, name: cert.name })).toBeVisible({ timeout: 30_000 });
   const grid = page.getByRole('grid', { name: 'Access review items' });
   await grid.locator(`[role="row"][data-id="${last!.id}"]`).getByRole('button', { name: /^Details / }).click();
