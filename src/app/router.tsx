@@ -2,6 +2,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import type { QueryClient } from '@tanstack/react-query';
 import { Navigate, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { sessionStore } from '../api/session';
+import { prefetchWorkspace } from '../features/certifications/prefetch';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { RequireAdmin, RequireCampaignsArea, SessionGate } from './SessionGate';
@@ -46,14 +47,14 @@ const templateRoutes: RouteObject[] = [
 ];
 
 /**
- * The workspace's loader starts its first reads while the page's code loads (prefetchWorkspace, its own
- * small chunk); it never waits for them, and without a session there is nothing to read yet.
+ * The workspace's loader starts its first reads while the page's code loads (prefetchWorkspace is in the
+ * app shell, so the calls leave before the page's chunks arrive); it never waits for them, and without a
+ * session there is nothing to read yet.
  */
 function workspaceLoader(queryClient: QueryClient) {
   return ({ params, request }: LoaderFunctionArgs) => {
     if (params.id && sessionStore.get() && !sessionStore.isExpired()) {
-      const search = new URL(request.url).searchParams;
-      void import('../features/certifications/prefetch').then(({ prefetchWorkspace }) => prefetchWorkspace(queryClient, params.id!, search));
+      prefetchWorkspace(queryClient, params.id, new URL(request.url).searchParams);
     }
     return null;
   };
