@@ -1,6 +1,6 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { isApiError } from '../../../../api/errors';
-import { DECIDE_MAX } from '../../../../api/rules';
+import { BULK_CALL_SHARE, DECIDE_MAX, ISC_RATE_LIMIT } from '../../../../api/rules';
 import type { CertificationDecision, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
 
 /**
@@ -88,7 +88,8 @@ export interface TenantDecision {
 }
 
 export type QueueEvent =
-  | { type: 'change'; certificationId: string }
+  /** `background`: the queue's own progress (a call left, a reply came), not something the reviewer did. */
+  | { type: 'change'; certificationId: string; background?: boolean }
   | { type: 'sent'; certificationId: string; certification?: IdentityCertificationDto; decisions: ReviewDecision[] }
   | { type: 'failed'; certificationId: string; decisions: ReviewDecision[]; message: string }
   /** Everything this reviewer decided in the certification is confirmed. */
@@ -148,8 +149,13 @@ export interface DecisionQueueOptions {
    * the read): a reload or a new sender tab waits this long after the call left.
    */
   readBackGraceMs?: number;
-  /** Calls in flight at once for one certification. */
+  /** Calls in flight at once for one certification (default: as many as `callBudget` allows). */
   concurrency?: number;
+  /**
+   * Calls (decide, read-back, the sign-off check) this queue makes at most per window: its share of ISC's
+   * rate limit, so that a bulk decision never runs into 429 and the rest of the page keeps its calls.
+   */
+  callBudget?: { limit: number; windowMs: number };
   /**
    * Whether the certification still takes decisions. Asked once before a refused batch is split: a
    * certification signed off elsewhere refuses every decision, and splitting would cost ~2 calls per item.
@@ -208,6 +214,12 @@ export class DecisionQueue {
   private revisions = 0;
   /** Runs whose end ("all saved") was announced. */
   private announced = new WeakSet<RunProgress>();
+  /** When this queue's calls in the current window left, oldest first. */
+  private callTimes: number[] = [];
+  /** Writes not yet started, by key: the newest version's put or removal (they go out together). */
+  private unwritten = new Map<string, { put: QueueEntry } | { remove: StoredKey }>();
+  /** The write that takes `unwritten` out; null once it has started (later changes wait for the next). */
+  private nextWrite: Promise<void> | null = null;
 
   constructor(private readonly options: DecisionQueueOptions) {
     this.sender = !options.lock;
@@ -334,7 +346,15 @@ export class DecisionQueue {
     }
     this.persist(changed, []);
     this.emit({ type: 'change', certificationId });
-    this.schedule(certificationId, options.immediate ? 0 : (this.options.delayMs ?? 600));
+    if (options.immediate && !this.waits.has(certificationId)) {
+      // At once, in this task: the calls' "being sent" marks join the queued decisions in one write.
+      const timer = this.timers.get(certificationId);
+      if (timer) clearTimeout(timer);
+      this.timers.delete(certificationId);
+      void this.pump(certificationId);
+    } else {
+      this.schedule(certificationId, options.immediate ? 0 : (this.options.delayMs ?? 600));
+    }
   }
 
   /** Versions grow across tabs too: time-based, never below one seen before. */
@@ -509,19 +529,44 @@ export class DecisionQueue {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Writes to storage in order, and tells the other tabs (`confirmed`: the removed ones reached the tenant). */
+  /**
+   * Writes to storage in order, and tells the other tabs (`confirmed`: the removed ones reached the tenant).
+   * Changes made while a write is going on go out together in the next one (the newest version of each
+   * item wins): a bulk decision's 5,000 entries and its calls' "being sent" marks are one transaction, not
+   * twenty. Resolves once these changes are written.
+   */
   private persist(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): Promise<void> {
     const snapshot = changed.map((e) => structuredClone(e));
     const keys = removed.map((e) => ({ key: entryKey(e), version: e.version }));
     if (snapshot.length) this.broadcast({ type: 'put', entries: snapshot });
     if (keys.length) this.broadcast({ type: 'remove', removed: keys, confirmed });
-    this.writes = this.writes
-      .then(async () => {
-        if (snapshot.length) await this.options.storage.put(snapshot);
-        if (keys.length) await this.options.storage.remove(keys);
-      })
-      .catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
-    return this.writes;
+    if (!snapshot.length && !keys.length) return this.writes;
+    for (const entry of snapshot) this.queueWrite(entryKey(entry), { put: entry });
+    for (const key of keys) this.queueWrite(key.key, { remove: key });
+    if (!this.nextWrite) {
+      const write = this.writes
+        .then(async () => {
+          this.nextWrite = null;
+          const ops = [...this.unwritten.values()];
+          this.unwritten.clear();
+          const puts = ops.flatMap((op) => ('put' in op ? [op.put] : []));
+          const removes = ops.flatMap((op) => ('remove' in op ? [op.remove] : []));
+          if (puts.length) await this.options.storage.put(puts);
+          if (removes.length) await this.options.storage.remove(removes);
+        })
+        .catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
+      this.nextWrite = write;
+      this.writes = write;
+    }
+    return this.nextWrite;
+  }
+
+  /** A change waiting to be written replaces the one waiting for the same item, unless that one is newer. */
+  private queueWrite(key: string, op: { put: QueueEntry } | { remove: StoredKey }): void {
+    const versionOf = (o: { put: QueueEntry } | { remove: StoredKey }) => ('put' in o ? o.put.version : o.remove.version);
+    const waiting = this.unwritten.get(key);
+    if (waiting && versionOf(waiting) > versionOf(op)) return;
+    this.unwritten.set(key, op);
   }
 
   private broadcast(message: QueueMessage): void {
@@ -581,7 +626,7 @@ export class DecisionQueue {
 
   /** Settles uncertain calls first (read back), then sends queued decisions in calls of at most 250. */
   private async pump(certificationId: string): Promise<void> {
-    const limit = this.options.concurrency ?? 2;
+    const limit = this.options.concurrency ?? this.callBudget().limit;
     const owner = this.actor;
     // After a transient failure, wait for the retry timer (a finished call must not resend at once).
     if (!owner || !this.sender || this.paused || this.waits.has(certificationId)) return;
@@ -622,6 +667,24 @@ export class DecisionQueue {
     });
   }
 
+  private callBudget(): { limit: number; windowMs: number } {
+    return this.options.callBudget ?? { limit: BULK_CALL_SHARE, windowMs: ISC_RATE_LIMIT.windowMs };
+  }
+
+  /** Waits until one more call fits in this queue's share of the rate limit, and counts it. */
+  private async callSlot(): Promise<void> {
+    const { limit, windowMs } = this.callBudget();
+    for (;;) {
+      const now = this.now();
+      while (this.callTimes.length > 0 && this.callTimes[0]! <= now - windowMs) this.callTimes.shift();
+      if (this.callTimes.length < limit) {
+        this.callTimes.push(now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, this.callTimes[0]! + windowMs - now)));
+    }
+  }
+
   private withTimeout<T>(promise: Promise<T>): Promise<T> {
     const ms = this.options.sendTimeoutMs;
     if (!ms) return promise;
@@ -639,6 +702,7 @@ export class DecisionQueue {
     } else {
       run.checks++;
       try {
+        await this.callSlot();
         found = await this.withTimeout(this.options.readBack(certificationId, batch.map((e) => e.decision.id), owner));
       } catch (error) {
         this.backOff(certificationId, error, batch, 'uncertain');
@@ -678,7 +742,7 @@ export class DecisionQueue {
       entry.status = 'sending';
       entry.sentAt = sentAt;
     }
-    this.emit({ type: 'change', certificationId });
+    this.emit({ type: 'change', certificationId, background: true });
     await this.persist(batch, []);
     // Replaced or taken away while being written: send only what is still current.
     const current = batch.filter((e) => this.entries.get(entryKey(e))?.version === e.version);
@@ -686,6 +750,7 @@ export class DecisionQueue {
     run.calls++;
     let certification: IdentityCertificationDto;
     try {
+      await this.callSlot();
       certification = await this.withTimeout(this.options.send(certificationId, current.map((e) => e.decision), owner));
     } catch (error) {
       await this.handleFailure(certificationId, current, error, run, owner);
@@ -701,17 +766,20 @@ export class DecisionQueue {
       }
     }
     run.sent += current.length;
-    await this.persist([], confirmed, true);
+    // Not awaited: the rows show "saved" at once. Should the tab close before this write, the entries are
+    // still marked as being sent, so they are read back (and found), never sent again.
+    void this.persist([], confirmed, true);
     this.emit({ type: 'sent', certificationId, certification, decisions: current.map((e) => e.decision) });
     this.afterReply(certificationId);
   }
 
   private afterReply(certificationId: string): void {
-    this.emit({ type: 'change', certificationId });
+    this.emit({ type: 'change', certificationId, background: true });
   }
 
   private async stillAccepts(certificationId: string, owner: DecisionOwner): Promise<boolean> {
     try {
+      if (this.options.acceptsDecisions) await this.callSlot();
       return (await this.options.acceptsDecisions?.(certificationId, owner)) ?? true;
     } catch {
       return true;
@@ -739,7 +807,7 @@ export class DecisionQueue {
     const reason: WaitReason = status429 ? 'rate-limited' : network ? 'offline' : 'tenant-error';
     this.waits.set(certificationId, { reason, until: this.now() + delay });
     this.schedule(certificationId, delay);
-    this.emit({ type: 'change', certificationId });
+    this.emit({ type: 'change', certificationId, background: true });
   }
 
   private async handleFailure(certificationId: string, batch: QueueEntry[], error: unknown, run: RunProgress, owner: DecisionOwner): Promise<void> {
@@ -781,7 +849,7 @@ export class DecisionQueue {
       this.backOff(certificationId, error, current, 'uncertain');
       return;
     }
-    this.emit({ type: 'change', certificationId });
+    this.emit({ type: 'change', certificationId, background: true });
   }
 }
 
@@ -805,26 +873,38 @@ export function indexedDbDecisionStorage(name = DB_NAME): DecisionStorage {
     },
     async put(entries) {
       const tx = (await db()).transaction(STORE, 'readwrite');
-      await Promise.all(
-        entries.map(async (entry) => {
+      const stored = await storedVersions(tx.store, entries.map(entryKey));
+      await Promise.all([
+        ...entries.flatMap((entry) => {
           const key = entryKey(entry);
-          const stored = (await tx.store.get(key)) as QueueEntry | undefined;
-          if (!stored || stored.version <= entry.version) await tx.store.put(entry, key);
+          const version = stored.get(key);
+          return version === undefined || version <= entry.version ? [tx.store.put(entry, key)] : [];
         }),
-      );
-      await tx.done;
+        tx.done,
+      ]);
     },
     async remove(keys) {
       const tx = (await db()).transaction(STORE, 'readwrite');
-      await Promise.all(
-        keys.map(async ({ key, version }) => {
-          const stored = (await tx.store.get(key)) as QueueEntry | undefined;
-          if (stored && stored.version <= version) await tx.store.delete(key);
-        }),
-      );
-      await tx.done;
+      const stored = await storedVersions(tx.store, keys.map((k) => k.key));
+      await Promise.all([...keys.flatMap(({ key, version }) => (stored.has(key) && stored.get(key)! <= version ? [tx.store.delete(key)] : [])), tx.done]);
     },
   };
+}
+
+/** Above this many keys, one read of the whole store beats a read per key. */
+const READ_ALL_FROM = 100;
+
+/** The versions stored for these keys (another tab may have written newer ones), read in the write's transaction. */
+async function storedVersions(store: IDBPObjectStore<unknown, [typeof STORE], typeof STORE, 'readwrite'>, keys: string[]): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  if (keys.length >= READ_ALL_FROM) {
+    const [storedKeys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+    storedKeys.forEach((key, i) => versions.set(String(key), (values[i] as QueueEntry).version));
+  } else {
+    const values = await Promise.all(keys.map((key) => store.get(key) as Promise<QueueEntry | undefined>));
+    keys.forEach((key, i) => values[i] && versions.set(key, values[i]!.version));
+  }
+  return versions;
 }
 
 /** The browser's Web Locks, when it has them. */
