@@ -144,13 +144,16 @@ describe('DecisionQueue: batching', () => {
     expect(tenant.state.size).toBe(1000);
   });
 
-  it('sends a bulk decision at once, within its call budget: 5,000 decisions are 20 calls in flight together', async () => {
+  it('pipelines a bulk decision: as many calls in flight as its call budget allows per second (50 per 10 s: 5)', async () => {
     const { tenant, queue } = setup({ concurrency: undefined });
     const holds = Array.from({ length: 20 }, () => tenant.hold());
     queue.enqueue(CERT, approveAll(ids(5000)), { immediate: true });
     await vi.advanceTimersByTimeAsync(0);
-    // Every call left before any reply came.
-    expect(tenant.send).toHaveBeenCalledTimes(20);
+    // Five calls left before any reply came; each reply lets the next one go.
+    expect(tenant.send).toHaveBeenCalledTimes(5);
+    holds[0]!.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tenant.send).toHaveBeenCalledTimes(6);
     for (const hold of holds) hold.release();
     await drain(queue);
     expect(tenant.send).toHaveBeenCalledTimes(20);
@@ -176,7 +179,7 @@ describe('DecisionQueue: batching', () => {
       return tenant.send(certificationId, decisions);
     };
     const budget = { limit: 5, windowMs: 10_000 };
-    const queue = new DecisionQueue({ storage: mem.storage, send, readBack: tenant.readBack, delayMs: 0, retryDelaysMs: RETRY, readBackGraceMs: 0, callBudget: budget });
+    const queue = new DecisionQueue({ storage: mem.storage, send, readBack: tenant.readBack, delayMs: 0, retryDelaysMs: RETRY, readBackGraceMs: 0, callBudget: budget, concurrency: 5 });
     queue.setActor(TEST_OWNER);
     const all = ids(3000);
     queue.enqueue(CERT, approveAll(all), { immediate: true });

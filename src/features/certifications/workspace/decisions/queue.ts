@@ -149,7 +149,11 @@ export interface DecisionQueueOptions {
    * the read): a reload or a new sender tab waits this long after the call left.
    */
   readBackGraceMs?: number;
-  /** Calls in flight at once for one certification (default: as many as `callBudget` allows). */
+  /**
+   * Calls in flight at once for one certification. Default: the calls `callBudget` allows per second (5):
+   * a bulk decision is pipelined, and a tenant that serves one request at a time (the sandbox) never has
+   * more than a few of them queued ahead of anything else.
+   */
   concurrency?: number;
   /**
    * Calls (decide, read-back, the sign-off check) this queue makes at most per window: its share of ISC's
@@ -626,7 +630,8 @@ export class DecisionQueue {
 
   /** Settles uncertain calls first (read back), then sends queued decisions in calls of at most 250. */
   private async pump(certificationId: string): Promise<void> {
-    const limit = this.options.concurrency ?? this.callBudget().limit;
+    const budget = this.callBudget();
+    const limit = this.options.concurrency ?? Math.max(1, Math.ceil((budget.limit * 1000) / budget.windowMs));
     const owner = this.actor;
     // After a transient failure, wait for the retry timer (a finished call must not resend at once).
     if (!owner || !this.sender || this.paused || this.waits.has(certificationId)) return;
