@@ -88,8 +88,7 @@ export interface TenantDecision {
 }
 
 export type QueueEvent =
-  /** `background`: the queue's own progress (a call left, a reply came), not something the reviewer did. */
-  | { type: 'change'; certificationId: string; background?: boolean }
+  | { type: 'change'; certificationId: string }
   | { type: 'sent'; certificationId: string; certification?: IdentityCertificationDto; decisions: ReviewDecision[] }
   | { type: 'failed'; certificationId: string; decisions: ReviewDecision[]; message: string }
   /** Everything this reviewer decided in the certification is confirmed. */
@@ -350,15 +349,7 @@ export class DecisionQueue {
     }
     this.persist(changed, []);
     this.emit({ type: 'change', certificationId });
-    if (options.immediate && !this.waits.has(certificationId)) {
-      // At once, in this task: the calls' "being sent" marks join the queued decisions in one write.
-      const timer = this.timers.get(certificationId);
-      if (timer) clearTimeout(timer);
-      this.timers.delete(certificationId);
-      void this.pump(certificationId);
-    } else {
-      this.schedule(certificationId, options.immediate ? 0 : (this.options.delayMs ?? 600));
-    }
+    this.schedule(certificationId, options.immediate ? 0 : (this.options.delayMs ?? 600));
   }
 
   /** Versions grow across tabs too: time-based, never below one seen before. */
@@ -536,8 +527,8 @@ export class DecisionQueue {
   /**
    * Writes to storage in order, and tells the other tabs (`confirmed`: the removed ones reached the tenant).
    * Changes made while a write is going on go out together in the next one (the newest version of each
-   * item wins): a bulk decision's 5,000 entries and its calls' "being sent" marks are one transaction, not
-   * twenty. Resolves once these changes are written.
+   * item wins): the "being sent" marks of a bulk decision's first calls are one transaction, and so are the
+   * removals of the calls confirmed while a write was going on. Resolves once these changes are written.
    */
   private persist(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): Promise<void> {
     const snapshot = changed.map((e) => structuredClone(e));
@@ -747,7 +738,7 @@ export class DecisionQueue {
       entry.status = 'sending';
       entry.sentAt = sentAt;
     }
-    this.emit({ type: 'change', certificationId, background: true });
+    this.emit({ type: 'change', certificationId });
     await this.persist(batch, []);
     // Replaced or taken away while being written: send only what is still current.
     const current = batch.filter((e) => this.entries.get(entryKey(e))?.version === e.version);
@@ -779,7 +770,7 @@ export class DecisionQueue {
   }
 
   private afterReply(certificationId: string): void {
-    this.emit({ type: 'change', certificationId, background: true });
+    this.emit({ type: 'change', certificationId });
   }
 
   private async stillAccepts(certificationId: string, owner: DecisionOwner): Promise<boolean> {
@@ -812,7 +803,7 @@ export class DecisionQueue {
     const reason: WaitReason = status429 ? 'rate-limited' : network ? 'offline' : 'tenant-error';
     this.waits.set(certificationId, { reason, until: this.now() + delay });
     this.schedule(certificationId, delay);
-    this.emit({ type: 'change', certificationId, background: true });
+    this.emit({ type: 'change', certificationId });
   }
 
   private async handleFailure(certificationId: string, batch: QueueEntry[], error: unknown, run: RunProgress, owner: DecisionOwner): Promise<void> {
@@ -854,7 +845,7 @@ export class DecisionQueue {
       this.backOff(certificationId, error, current, 'uncertain');
       return;
     }
-    this.emit({ type: 'change', certificationId, background: true });
+    this.emit({ type: 'change', certificationId });
   }
 }
 

@@ -146,38 +146,6 @@ function retainCacheSync(q: DecisionQueue, queryClient: QueryClient, certificati
   };
 }
 
-/** How often a screen follows the queue's own progress: a bulk decision of 5,000 changes it ~80 times. */
-const PROGRESS_INTERVAL_MS = 100;
-
-/**
- * Tells a screen about a certification's queue: what the reviewer did at once (a decision shows in the
- * frame it was made), the queue's own progress (calls leaving, replies) at most every PROGRESS_INTERVAL_MS,
- * so a bulk decision does not re-render the workspace for every call.
- */
-function followQueue(q: DecisionQueue, certificationId: string, notify: () => void): () => void {
-  let last = -Infinity;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const tell = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    last = performance.now();
-    notify();
-  };
-  const stop = q.subscribe((event) => {
-    if (event.certificationId !== certificationId) return;
-    const background = event.type !== 'change' || event.background === true;
-    if (!background) return tell();
-    if (timer) return;
-    const wait = last + PROGRESS_INTERVAL_MS - performance.now();
-    if (wait <= 0) tell();
-    else timer = setTimeout(tell, wait);
-  });
-  return () => {
-    stop();
-    if (timer) clearTimeout(timer);
-  };
-}
-
 /** What a row shows: the decision not yet confirmed if there is one, else the tenant's. */
 export interface EffectiveDecision {
   decision: CertificationDecision | undefined;
@@ -240,7 +208,7 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
   const rerender = options.rerender ?? true;
 
   const subscribe = useCallback(
-    (notify: () => void) => (rerender ? followQueue(q, certificationId, notify) : () => undefined),
+    (notify: () => void) => (rerender ? q.subscribe((event) => event.certificationId === certificationId && notify()) : () => undefined),
     [q, certificationId, rerender],
   );
   const version = useSyncExternalStore(subscribe, () => (rerender ? q.revision() : 0));
