@@ -5,6 +5,15 @@ import type { CertificationDecision, MandatoryCommentRequirement } from './schem
  * once, so the sandbox refuses exactly what the client is careful never to send.
  */
 
+/** ISC's rate limit (API-NOTES §9): calls per client in a sliding window; beyond it, 429 with Retry-After. */
+export const ISC_RATE_LIMIT = { limit: 100, windowMs: 10_000 } as const;
+
+/**
+ * The share of ISC's rate limit one long piece of work may take at once (gathering every page of a
+ * listing, sending a bulk decision): the rest of the page keeps the other half.
+ */
+export const BULK_CALL_SHARE = Math.floor(ISC_RATE_LIMIT.limit / 2);
+
 /** Decisions in one `makeIdentityDecision` call. */
 export const DECIDE_MAX = 250;
 /** References in one synchronous `reassignIdentityCertifications` call. */

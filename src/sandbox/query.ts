@@ -155,16 +155,52 @@ function read<T>(accessors: Accessors<T>, field: string, record: T): unknown {
   return accessor(record);
 }
 
-/** Filters, sorts and pages records as the operation's query string asks. */
+/** Filtered, sorted listings by query, each valid while its data's version stands. */
+export type CollectionCache = Map<string, { version: number; result: readonly unknown[] }>;
+
+/** How a caller lets a listing's filtered, sorted result serve its next pages: while `version` stands. */
+export interface CollectionCacheOptions {
+  /** What the records are (e.g. one certification's items); the query is added to it. */
+  cacheKey: string;
+  /** Changes whenever any record may have changed. */
+  version: number;
+  cache: CollectionCache;
+}
+
+/** Listings kept per cache: the few being paged through. */
+const CACHED_LISTINGS = 8;
+
+/**
+ * Filters, sorts and pages records as the operation's query string asks. With `cached`, the filtered and
+ * sorted result is kept while the data's version stands: the pages of one listing (a 10,000-item
+ * certification read 250 at a time) filter and sort once, not once per page.
+ */
 export function queryCollection<T>(
   operation: CollectionOperation,
   records: readonly T[],
   params: URLSearchParams,
   accessors: Accessors<T>,
+  cached?: CollectionCacheOptions,
 ): PageResult<T> {
   const paging = parsePaging(params);
   const filter = parseFilters(operation, params.get('filters'));
   const sorters = parseSorters(operation, params.get('sorters'));
+  const key = cached && `${operation} ${cached.cacheKey} ${params.get('filters') ?? ''} ${params.get('sorters') ?? ''}`;
+  const hit = key ? cached.cache.get(key) : undefined;
+  const result = hit && hit.version === cached!.version ? (hit.result as T[]) : filterAndSort(records, filter, sorters, accessors);
+  if (key && !(hit && hit.version === cached!.version)) {
+    cached.cache.delete(key);
+    cached.cache.set(key, { version: cached.version, result });
+    // Map order is insertion order: the oldest listing goes first.
+    while (cached.cache.size > CACHED_LISTINGS) cached.cache.delete(cached.cache.keys().next().value!);
+  }
+  return {
+    page: result.slice(paging.offset, paging.offset + paging.limit),
+    totalCount: paging.count ? result.length : undefined,
+  };
+}
+
+function filterAndSort<T>(records: readonly T[], filter: Filter | null, sorters: SortKey[], accessors: Accessors<T>): T[] {
   let result = filter ? records.filter((r) => matches(filter, r, accessors)) : [...records];
   if (sorters.length) {
     const keyed = result.map((record) => ({ record, keys: sorters.map((s) => normalise(read(accessors, s.field, record))) }));
@@ -180,8 +216,5 @@ export function queryCollection<T>(
     });
     result = keyed.map((k) => k.record);
   }
-  return {
-    page: result.slice(paging.offset, paging.offset + paging.limit),
-    totalCount: paging.count ? result.length : undefined,
-  };
+  return result;
 }

@@ -10,11 +10,15 @@ export class Store {
   private tables = new Map<TableName, Map<string, unknown>>();
   private dirty = new Map<string, PersistedChange>();
   private itemIndex: Map<string, ItemRecord[]> | null = null;
+  /** Where each item sits in its certification's list: a decision replaces one item in O(1), not O(n). */
+  private itemPositions = new Map<string, number>();
   readonly assignments: Assignment[];
   private idCounter = 0;
   private auditSeq: number | null = null;
   /** Goes up whenever records change behind the rules' back (changes from another tab): caches built over the store drop. */
   generation = 0;
+  /** Goes up with every change of any record (put, delete, another tab's): caches of answers drop. */
+  changeCount = 0;
 
   constructor(
     seed: SeedData,
@@ -41,6 +45,7 @@ export class Store {
     }
     this.itemIndex = null;
     this.generation++;
+    this.changeCount++;
   }
 
   /** The next audit row's sequence number, after every row this store has seen (its own and other tabs'). */
@@ -60,8 +65,7 @@ export class Store {
   /** A new 32-hex-digit id, like ISC's. */
   newId(): string {
     this.idCounter = (this.idCounter + 1) % 0x10000;
-    const random = Array.from(crypto.getRandomValues(new Uint8Array(14)), (b) => b.toString(16).padStart(2, '0')).join('');
-    return random + this.idCounter.toString(16).padStart(4, '0');
+    return randomHex(28) + this.idCounter.toString(16).padStart(4, '0');
   }
 
   get<T extends TableName>(table: T, id: string): Tables[T] | undefined {
@@ -77,6 +81,7 @@ export class Store {
     if (table === 'items') this.reindexItem(this.table('items').get(id) as ItemRecord | undefined, record as ItemRecord);
     this.table(table).set(id, record);
     this.dirty.set(`${table}:${id}`, { table, id, record });
+    this.changeCount++;
     return record;
   }
 
@@ -84,6 +89,7 @@ export class Store {
     if (table === 'items') this.reindexItem(this.table('items').get(id) as ItemRecord | undefined, undefined);
     this.table(table).delete(id);
     this.dirty.set(`${table}:${id}`, { table, id, record: null });
+    this.changeCount++;
   }
 
   /** The items of a certification, in a stable order. */
@@ -107,9 +113,11 @@ export class Store {
   private index(): Map<string, ItemRecord[]> {
     if (!this.itemIndex) {
       this.itemIndex = new Map();
+      this.itemPositions = new Map();
       for (const item of this.table('items').values() as Iterable<ItemRecord>) {
         let list = this.itemIndex.get(item.certificationId);
         if (!list) this.itemIndex.set(item.certificationId, (list = []));
+        this.itemPositions.set(item.id, list.length);
         list.push(item);
       }
     }
@@ -120,17 +128,43 @@ export class Store {
     if (!this.itemIndex) return;
     if (before && after && before.certificationId === after.certificationId) {
       const list = this.itemIndex.get(before.certificationId)!;
-      list[list.indexOf(before)] = after;
+      const at = this.itemPositions.get(before.id);
+      // A position is stale once an item before it left the list (removals don't renumber): look it up then.
+      const index = at !== undefined && list[at] === before ? at : list.indexOf(before);
+      list[index] = after;
+      this.itemPositions.set(after.id, index);
       return;
     }
     if (before) {
       const list = this.itemIndex.get(before.certificationId);
-      if (list) list.splice(list.indexOf(before), 1);
+      const at = list ? list.indexOf(before) : -1;
+      if (list && at >= 0) {
+        list.splice(at, 1);
+        this.itemPositions.delete(before.id);
+      }
     }
     if (after) {
       let list = this.itemIndex.get(after.certificationId);
       if (!list) this.itemIndex.set(after.certificationId, (list = []));
+      this.itemPositions.set(after.id, list.length);
       list.push(after);
     }
   }
+}
+
+/** Random bytes drawn in bulk: a decision call records 250 audit rows, and each draw costs a system call. */
+const randomPool = new Uint8Array(4096);
+let randomUsed = randomPool.length;
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function randomHex(digits: number): string {
+  let out = '';
+  for (let i = 0; i < digits / 2; i++) {
+    if (randomUsed === randomPool.length) {
+      crypto.getRandomValues(randomPool);
+      randomUsed = 0;
+    }
+    out += HEX[randomPool[randomUsed++]!];
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { base64UrlEncode, decodeAccessToken } from '../api/jwt';
+import { ISC_RATE_LIMIT as RULES_RATE_LIMIT } from '../api/rules';
 import { errorBody, SandboxError } from './errors';
 import type { DecisionAuditRecord, Identity } from './model';
 import type { Persistence, PersistedChange, SandboxMeta } from './persistence';
@@ -100,7 +101,7 @@ export interface TenantOptions {
   lock?: TenantLock;
 }
 
-export const ISC_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 10_000 };
+export const ISC_RATE_LIMIT: RateLimitConfig = RULES_RATE_LIMIT;
 export const REALISTIC_LATENCY: LatencyConfig = { minMs: 60, maxMs: 220 };
 
 interface CompiledRoute extends Route {
@@ -518,8 +519,11 @@ export class SandboxTenant {
   }
 }
 
+const encoder = new TextEncoder();
+
 function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  // As bytes: a Response made from a string re-scans it (a page of 250 items is ~0.5 MB of JSON).
+  return new Response(encoder.encode(JSON.stringify(body)), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -28,6 +28,7 @@ const sb = setupSandbox();
 
 type CertFilter = Filter<FilterField<'listIdentityCertifications'>>;
 type ItemFilter = Filter<FilterField<'listIdentityAccessReviewItems'>>;
+type ItemSorter = Sorter<'listIdentityAccessReviewItems'>;
 
 /** A GET with the query exactly as given: for filters and sorters the typed client would not let us write. */
 function rawGet(path: string, query: Record<string, string>) {
@@ -293,6 +294,20 @@ describe('listIdentityAccessReviewItems', () => {
     expect(best).toBeDefined();
     return best!;
   }
+
+  it('pages of one sorted, filtered listing agree with each other, and a decision between two pages shows in the next', async () => {
+    const cert = await myActive();
+    const query = { filters: f.eq('completed', false) as ItemFilter, sorters: ['identitySummary.name', 'access.name'] as ItemSorter[], count: true };
+    const first = await listIdentityAccessReviewItems(cert.id!, { ...query, limit: 3, offset: 0 });
+    const second = await listIdentityAccessReviewItems(cert.id!, { ...query, limit: 3, offset: 3 });
+    const whole = await listIdentityAccessReviewItems(cert.id!, { ...query, limit: 6, offset: 0 });
+    expect(ids([...first.items, ...second.items])).toEqual(ids(whole.items));
+    // Deciding the first page's items takes them out of "undecided": the same offset now starts further on.
+    await makeIdentityDecision(cert.id!, first.items.map((i) => approve(i.id!)));
+    const after = await listIdentityAccessReviewItems(cert.id!, { ...query, limit: 3, offset: 0 });
+    expect(after.total).toBe(first.total! - 3);
+    expect(ids(after.items)).toEqual(ids(second.items));
+  });
 
   it('each documented filter field and operator selects exactly the matching items', async () => {
     const { cert, items } = await mixedCertification();

@@ -12,7 +12,7 @@ import {
   type RequestContext,
   type Route,
 } from '../context';
-import { queryCollection, type Accessors } from '../query';
+import { queryCollection, type Accessors, type CollectionCache } from '../query';
 import type { CertificationRecord, ItemRecord, TaskRecord } from '../model';
 import type { Store } from '../store';
 import { accessName, certificationCounts, certificationDto, identityRef, itemDto, itemSourceName, subjectName, taskDto } from '../views';
@@ -92,6 +92,19 @@ function accessParameterFilter(ctx: RequestContext): ((item: ItemRecord) => bool
   const ids = new Set(value!.split(',').map((s) => s.trim()));
   const type = name === 'entitlements' ? 'ENTITLEMENT' : name === 'access-profiles' ? 'ACCESS_PROFILE' : 'ROLE';
   return (item) => item.type === type && ids.has(item.accessId);
+}
+
+/** The access parameters as given, to key cached listings. */
+function accessParameterKey(ctx: RequestContext): string {
+  return ['entitlements', 'access-profiles', 'roles'].map((name) => ctx.query.get(name) ?? '').join('|');
+}
+
+const listCaches = new WeakMap<Store, CollectionCache>();
+/** One cache of filtered, sorted listings per store (its pages are read one after another). */
+function listCache(store: Store): CollectionCache {
+  let cache = listCaches.get(store);
+  if (!cache) listCaches.set(store, (cache = new Map()));
+  return cache;
 }
 
 /** The permissions filter allows one and/or only, joining a target filter with a rights filter. */
@@ -227,6 +240,7 @@ export const certificationRoutes: Route[] = [
         byAccess ? items.filter(byAccess) : items,
         ctx.query,
         itemAccessors(ctx.store),
+        { cacheKey: `${cert.id}?${accessParameterKey(ctx)}`, version: ctx.store.changeCount, cache: listCache(ctx.store) },
       );
       const { completedIdentities } = certificationCounts(items);
       return pageReply(page.map((i) => itemDto(ctx.store, i, completedIdentities.get(i.identitySummaryId) ?? false)), totalCount);
@@ -243,7 +257,11 @@ export const certificationRoutes: Route[] = [
         throw badRequest(`Send between 1 and ${DECIDE_MAX} decisions in one request; got ${decisions.length}.`);
       }
       requireActive(cert, 'take decisions');
-      const items = new Map(ctx.store.itemsOf(cert.id).map((i) => [i.id, i]));
+      // One look-up per decision, not a map of the certification's (up to 10,000) items per call.
+      const itemOf = (id: string) => {
+        const item = ctx.store.get('items', id);
+        return item?.certificationId === cert.id ? item : undefined;
+      };
       const seen = new Set<string>();
       const unknown: string[] = [];
       const missingComments: string[] = [];
@@ -251,7 +269,7 @@ export const certificationRoutes: Route[] = [
       for (const d of decisions) {
         if (seen.has(d.id)) throw badRequest(`Item ${d.id} appears more than once in this request.`);
         seen.add(d.id);
-        if (!items.has(d.id)) unknown.push(d.id);
+        if (!itemOf(d.id)) unknown.push(d.id);
         if (d.proposedEndDate && d.decision !== 'REVOKE') throw badRequest(`Item ${d.id}: proposedEndDate is only allowed on REVOKE decisions.`);
         if (commentRequired(requirement, d.decision) && !d.comments?.trim()) missingComments.push(d.id);
       }
@@ -261,7 +279,7 @@ export const certificationRoutes: Route[] = [
         throw badRequest(`This campaign requires a comment on ${which}; ${missingComments.length} decision(s) have none (first: ${missingComments[0]}).`);
       }
       for (const d of decisions) {
-        const item = items.get(d.id)!;
+        const item = itemOf(d.id)!;
         ctx.store.put('items', {
           ...item,
           decision: d.decision,

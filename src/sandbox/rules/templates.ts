@@ -3,12 +3,12 @@ import {
   Schedule,
   type Campaign,
 } from '../../api/schemas';
-import { addIsoDuration, formatDatePlaceholders, parseIsoDuration, runsBetween, scheduleProblem, scheduleTimeZone } from '../../api/schedule';
+import { addIsoDuration, formatDatePlaceholders, parseIsoDuration, nextRuns, runsBetween, scheduleProblem, scheduleTimeZone } from '../../api/schedule';
 import { badRequest, notFound, SandboxError } from '../errors';
 import { CERTIFICATION_ADMIN_LEVELS, pageReply, parseBody, requireLevel, type RequestContext, type Route } from '../context';
 import { applyPatch, changedPaths, parsePatch } from '../jsonPatch';
 import { queryCollection } from '../query';
-import type { CampaignRecord, TemplateRecord } from '../model';
+import type { CampaignRecord, ScheduleRecord, TemplateRecord } from '../model';
 import type { Store } from '../store';
 import { campaignReference } from '../views';
 import { createCampaignRecord, validateCampaignDefinition } from './campaigns';
@@ -80,6 +80,14 @@ export const SCHEDULE_CATCH_UP_MAX = 3;
  * The tenant's scheduler: every schedule run whose time has passed on the sandbox clock since the last look
  * generates its campaign (at most SCHEDULE_CATCH_UP_MAX per schedule, the latest ones), named for its run time.
  */
+const nextRunTimes = new WeakMap<ScheduleRecord, number>();
+/** When a schedule's first run after `since` (its checkedThrough) is due; Infinity when none is left. */
+function nextRunAfterCheck(schedule: ScheduleRecord, since: Date): number {
+  let at = nextRunTimes.get(schedule);
+  if (at === undefined) nextRunTimes.set(schedule, (at = nextRuns(schedule, since, 1)[0]?.at.getTime() ?? Infinity));
+  return at;
+}
+
 export function runSchedules(store: Store): void {
   const now = store.now();
   for (const schedule of store.all('schedules')) {
@@ -90,6 +98,8 @@ export function runSchedules(store: Store): void {
       if (!schedule.checkedThrough) store.put('schedules', { ...schedule, checkedThrough: now.toISOString() });
       continue;
     }
+    // Runs every request: the next run after the last look is worked out once per schedule record.
+    if (nextRunAfterCheck(schedule, since) > now.getTime()) continue;
     const zone = scheduleTimeZone(schedule.timeZoneId) ?? 'UTC';
     const runs = runsBetween(schedule, since, now, 1000).slice(-SCHEDULE_CATCH_UP_MAX);
     // Runs every request: with no run due, nothing changes and nothing is written (or persisted).

@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tan
 import { listIdentityAccessReviewItems } from '../../../api/certifications';
 import { f, type Filter } from '../../../api/filters';
 import { fetchAllPages, MAX_LIMIT, type FilterField, type Sorter } from '../../../api/collections';
+import { BULK_CALL_SHARE } from '../../../api/rules';
 import type { AccessReviewItem, ReviewDecision } from '../../../api/schemas';
 import { certificationQueries } from '../queries';
 
@@ -46,6 +47,9 @@ function sourceFilter(source: string, accessType: AccessType | undefined): ItemF
   return f.or<FilterField<'listIdentityAccessReviewItems'>>(f.sw('entitlement.sourceName', source), f.sw('accessProfile.sourceName', source))!;
 }
 
+/** Pages of the background item index read at once. */
+const INDEX_CALLS_AT_ONCE = 4;
+
 /** Keys under the certification's detail key, so invalidating the certification refreshes its items too. */
 export const itemQueries = {
   all: (certificationId: string) => [...certificationQueries.detail(certificationId).queryKey, 'items'] as const,
@@ -60,19 +64,22 @@ export const itemQueries = {
   index: (certificationId: string, onProgress?: (loaded: number, total: number | undefined) => void) =>
     queryOptions({
       queryKey: [...itemQueries.all(certificationId), 'index'] as const,
-      queryFn: () => fetchItems(certificationId, {}, onProgress),
+      // Background work beside the grid's own calls: a few pages at a time, so the grid's page is not queued behind 40.
+      queryFn: () => fetchItems(certificationId, {}, onProgress, INDEX_CALLS_AT_ONCE),
       staleTime: 60_000,
     }),
 };
 
 /**
- * Every item matching a query, read in pages of 250, a few pages at a time, in the API's order:
+ * Every item matching a query, read in pages of 250 (the first with the count, then the rest at once), in the API's order:
  * the set "approve everything matching this filter" acts on.
  */
 export async function fetchItems(
   certificationId: string,
   query: ItemQuery,
   onProgress?: (loaded: number, total: number | undefined) => void,
+  /** Calls at once after the first: the bulk share of the rate limit, unless the reading is background work. */
+  atOnce: number = BULK_CALL_SHARE,
 ): Promise<AccessReviewItem[]> {
   const filters = itemFilter(query);
   const first = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset: 0, count: true, filters, sorters: ['identitySummary.name', 'access.name'] });
@@ -86,18 +93,18 @@ export async function fetchItems(
   onProgress?.(loaded, total);
   const offsets: number[] = [];
   for (let offset = MAX_LIMIT; offset < total; offset += MAX_LIMIT) offsets.push(offset);
-  // Four calls at a time keeps a 10,000-item certification (40 calls) well inside ISC's 100 calls per 10 s.
-  for (let i = 0; i < offsets.length; i += 4) {
+  // The rest at once, in the API's order, as many as the bulk share of ISC's rate limit allows at a time
+  // (5,000 matching items: 19 calls, one round trip).
+  for (let i = 0; i < offsets.length; i += atOnce) {
     const chunk = await Promise.all(
-      offsets.slice(i, i + 4).map((offset) =>
-        listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset, filters, sorters: ['identitySummary.name', 'access.name'] }),
-      ),
+      offsets.slice(i, i + atOnce).map(async (offset) => {
+        const page = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset, filters, sorters: ['identitySummary.name', 'access.name'] });
+        loaded += page.items.length;
+        onProgress?.(loaded, total);
+        return page.items;
+      }),
     );
-    for (const page of chunk) {
-      pages.push(page.items);
-      loaded += page.items.length;
-    }
-    onProgress?.(loaded, total);
+    pages.push(...chunk);
   }
   return uniqueItems(pages.flat());
 }

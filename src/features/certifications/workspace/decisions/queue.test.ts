@@ -144,6 +144,72 @@ describe('DecisionQueue: batching', () => {
     expect(tenant.state.size).toBe(1000);
   });
 
+  it('pipelines a bulk decision: as many calls in flight as its call budget allows per second (50 per 10 s: 5)', async () => {
+    const { tenant, queue } = setup({ concurrency: undefined });
+    const holds = Array.from({ length: 20 }, () => tenant.hold());
+    queue.enqueue(CERT, approveAll(ids(5000)), { immediate: true });
+    await vi.advanceTimersByTimeAsync(0);
+    // Five calls left before any reply came; each reply lets the next one go.
+    expect(tenant.send).toHaveBeenCalledTimes(5);
+    holds[0]!.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tenant.send).toHaveBeenCalledTimes(6);
+    for (const hold of holds) hold.release();
+    await drain(queue);
+    expect(tenant.send).toHaveBeenCalledTimes(20);
+    expect([...tenant.landedCounts().values()].every((n) => n === 1)).toBe(true);
+    expect(tenant.state.size).toBe(5000);
+  });
+
+  it('never makes more calls in a window than its call budget, and never has one item in two calls at once', async () => {
+    const tenant = fakeTenant();
+    const mem = memoryDecisionStorage();
+    const inFlight = new Set<string>();
+    const callTimes: number[] = [];
+    let overlaps = 0;
+    const send: DecisionQueueOptions['send'] = async (certificationId, decisions) => {
+      callTimes.push(Date.now());
+      for (const d of decisions) {
+        if (inFlight.has(d.id)) overlaps++;
+        inFlight.add(d.id);
+      }
+      // Replies take a while, so calls overlap and newer decisions on the same items come in meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const d of decisions) inFlight.delete(d.id);
+      return tenant.send(certificationId, decisions);
+    };
+    const budget = { limit: 5, windowMs: 10_000 };
+    const queue = new DecisionQueue({ storage: mem.storage, send, readBack: tenant.readBack, delayMs: 0, retryDelaysMs: RETRY, readBackGraceMs: 0, callBudget: budget, concurrency: 5 });
+    queue.setActor(TEST_OWNER);
+    const all = ids(3000);
+    queue.enqueue(CERT, approveAll(all), { immediate: true });
+    await vi.advanceTimersByTimeAsync(100);
+    // Changes of mind on items whose calls are out: they wait for those replies.
+    queue.enqueue(CERT, all.slice(0, 300).map((id) => decision(id, 'REVOKE', { comments: 'Not needed' })), { immediate: true });
+    await drain(queue);
+
+    expect(overlaps).toBe(0);
+    expect(callTimes).toHaveLength(12 + 2);
+    for (const start of callTimes) expect(callTimes.filter((t) => t >= start && t < start + budget.windowMs).length).toBeLessThanOrEqual(budget.limit);
+    expect(callTimes.at(-1)! - callTimes[0]!).toBeGreaterThanOrEqual(2 * budget.windowMs);
+    expect(tenant.state.size).toBe(3000);
+    expect(tenant.state.get(all[0]!)?.decision).toBe('REVOKE');
+    expect(tenant.state.get(all[2999]!)?.decision).toBe('APPROVE');
+    expect(queue.pending(CERT).size).toBe(0);
+  });
+
+  it('waits out a 429 for its Retry-After, however short its own retry delay', async () => {
+    const { tenant, queue } = setup({ concurrency: undefined, retryDelaysMs: [500] });
+    tenant.failNext(new ApiError({ kind: 'http', operationId: 'makeIdentityDecision', status: 429, messages: ['Rate Limit Exceeded'], retryAfterSeconds: 7 }));
+    queue.enqueue(CERT, approveAll(ids(10)), { immediate: true });
+    await vi.advanceTimersByTimeAsync(6900);
+    expect(tenant.send).toHaveBeenCalledTimes(1);
+    expect(queue.health(CERT).reason).toBe('rate-limited');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(tenant.send).toHaveBeenCalledTimes(2);
+    expect(tenant.state.size).toBe(10);
+  });
+
   it('waits `delayMs` before sending a single decision, so a quick change of mind never reaches the tenant', async () => {
     const { tenant, queue } = setup();
     queue.enqueue(CERT, [decision('a', 'APPROVE')]);

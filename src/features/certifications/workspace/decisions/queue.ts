@@ -1,6 +1,6 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { isApiError } from '../../../../api/errors';
-import { DECIDE_MAX } from '../../../../api/rules';
+import { BULK_CALL_SHARE, DECIDE_MAX, ISC_RATE_LIMIT } from '../../../../api/rules';
 import type { CertificationDecision, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
 
 /**
@@ -148,8 +148,17 @@ export interface DecisionQueueOptions {
    * the read): a reload or a new sender tab waits this long after the call left.
    */
   readBackGraceMs?: number;
-  /** Calls in flight at once for one certification. */
+  /**
+   * Calls in flight at once for one certification. Default: the calls `callBudget` allows per second (5):
+   * a bulk decision is pipelined, and a tenant that serves one request at a time (the sandbox) never has
+   * more than a few of them queued ahead of anything else.
+   */
   concurrency?: number;
+  /**
+   * Calls (decide, read-back, the sign-off check) this queue makes at most per window: its share of ISC's
+   * rate limit, so that a bulk decision never runs into 429 and the rest of the page keeps its calls.
+   */
+  callBudget?: { limit: number; windowMs: number };
   /**
    * Whether the certification still takes decisions. Asked once before a refused batch is split: a
    * certification signed off elsewhere refuses every decision, and splitting would cost ~2 calls per item.
@@ -208,6 +217,12 @@ export class DecisionQueue {
   private revisions = 0;
   /** Runs whose end ("all saved") was announced. */
   private announced = new WeakSet<RunProgress>();
+  /** When this queue's calls in the current window left, oldest first. */
+  private callTimes: number[] = [];
+  /** Writes not yet started, by key: the newest version's put or removal (they go out together). */
+  private unwritten = new Map<string, { put: QueueEntry } | { remove: StoredKey }>();
+  /** The write that takes `unwritten` out; null once it has started (later changes wait for the next). */
+  private nextWrite: Promise<void> | null = null;
 
   constructor(private readonly options: DecisionQueueOptions) {
     this.sender = !options.lock;
@@ -515,19 +530,44 @@ export class DecisionQueue {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Writes to storage in order, and tells the other tabs (`confirmed`: the removed ones reached the tenant). */
+  /**
+   * Writes to storage in order, and tells the other tabs (`confirmed`: the removed ones reached the tenant).
+   * Changes made while a write is going on go out together in the next one (the newest version of each
+   * item wins): the "being sent" marks of a bulk decision's first calls are one transaction, and so are the
+   * removals of the calls confirmed while a write was going on. Resolves once these changes are written.
+   */
   private persist(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): Promise<void> {
     const snapshot = changed.map((e) => structuredClone(e));
     const keys = removed.map((e) => ({ key: entryKey(e), version: e.version }));
     if (snapshot.length) this.broadcast({ type: 'put', entries: snapshot });
     if (keys.length) this.broadcast({ type: 'remove', removed: keys, confirmed });
-    this.writes = this.writes
-      .then(async () => {
-        if (snapshot.length) await this.options.storage.put(snapshot);
-        if (keys.length) await this.options.storage.remove(keys);
-      })
-      .catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
-    return this.writes;
+    if (!snapshot.length && !keys.length) return this.writes;
+    for (const entry of snapshot) this.queueWrite(entryKey(entry), { put: entry });
+    for (const key of keys) this.queueWrite(key.key, { remove: key });
+    if (!this.nextWrite) {
+      const write = this.writes
+        .then(async () => {
+          this.nextWrite = null;
+          const ops = [...this.unwritten.values()];
+          this.unwritten.clear();
+          const puts = ops.flatMap((op) => ('put' in op ? [op.put] : []));
+          const removes = ops.flatMap((op) => ('remove' in op ? [op.remove] : []));
+          if (puts.length) await this.options.storage.put(puts);
+          if (removes.length) await this.options.storage.remove(removes);
+        })
+        .catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
+      this.nextWrite = write;
+      this.writes = write;
+    }
+    return this.nextWrite;
+  }
+
+  /** A change waiting to be written replaces the one waiting for the same item, unless that one is newer. */
+  private queueWrite(key: string, op: { put: QueueEntry } | { remove: StoredKey }): void {
+    const versionOf = (o: { put: QueueEntry } | { remove: StoredKey }) => ('put' in o ? o.put.version : o.remove.version);
+    const waiting = this.unwritten.get(key);
+    if (waiting && versionOf(waiting) > versionOf(op)) return;
+    this.unwritten.set(key, op);
   }
 
   private broadcast(message: QueueMessage): void {
@@ -587,7 +627,8 @@ export class DecisionQueue {
 
   /** Settles uncertain calls first (read back), then sends queued decisions in calls of at most 250. */
   private async pump(certificationId: string): Promise<void> {
-    const limit = this.options.concurrency ?? 2;
+    const budget = this.callBudget();
+    const limit = this.options.concurrency ?? Math.max(1, Math.ceil((budget.limit * 1000) / budget.windowMs));
     const owner = this.actor;
     // After a transient failure, wait for the retry timer (a finished call must not resend at once).
     if (!owner || !this.sender || this.paused || this.waits.has(certificationId)) return;
@@ -628,6 +669,24 @@ export class DecisionQueue {
     });
   }
 
+  private callBudget(): { limit: number; windowMs: number } {
+    return this.options.callBudget ?? { limit: BULK_CALL_SHARE, windowMs: ISC_RATE_LIMIT.windowMs };
+  }
+
+  /** Waits until one more call fits in this queue's share of the rate limit, and counts it. */
+  private async callSlot(): Promise<void> {
+    const { limit, windowMs } = this.callBudget();
+    for (;;) {
+      const now = this.now();
+      while (this.callTimes.length > 0 && this.callTimes[0]! <= now - windowMs) this.callTimes.shift();
+      if (this.callTimes.length < limit) {
+        this.callTimes.push(now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, this.callTimes[0]! + windowMs - now)));
+    }
+  }
+
   private withTimeout<T>(promise: Promise<T>): Promise<T> {
     const ms = this.options.sendTimeoutMs;
     if (!ms) return promise;
@@ -645,6 +704,7 @@ export class DecisionQueue {
     } else {
       run.checks++;
       try {
+        await this.callSlot();
         found = await this.withTimeout(this.options.readBack(certificationId, batch.map((e) => e.decision.id), owner));
       } catch (error) {
         this.backOff(certificationId, error, batch, 'uncertain');
@@ -692,6 +752,7 @@ export class DecisionQueue {
     run.calls++;
     let certification: IdentityCertificationDto;
     try {
+      await this.callSlot();
       certification = await this.withTimeout(this.options.send(certificationId, current.map((e) => e.decision), owner));
     } catch (error) {
       await this.handleFailure(certificationId, current, error, run, owner);
@@ -707,7 +768,9 @@ export class DecisionQueue {
       }
     }
     run.sent += current.length;
-    await this.persist([], confirmed, true);
+    // Not awaited: the rows show "saved" at once. Should the tab close before this write, the entries are
+    // still marked as being sent, so they are read back (and found), never sent again.
+    void this.persist([], confirmed, true);
     this.emit({ type: 'sent', certificationId, certification, decisions: current.map((e) => e.decision) });
     this.afterReply(certificationId);
   }
@@ -718,6 +781,7 @@ export class DecisionQueue {
 
   private async stillAccepts(certificationId: string, owner: DecisionOwner): Promise<boolean> {
     try {
+      if (this.options.acceptsDecisions) await this.callSlot();
       return (await this.options.acceptsDecisions?.(certificationId, owner)) ?? true;
     } catch {
       return true;
@@ -811,26 +875,38 @@ export function indexedDbDecisionStorage(name = DB_NAME): DecisionStorage {
     },
     async put(entries) {
       const tx = (await db()).transaction(STORE, 'readwrite');
-      await Promise.all(
-        entries.map(async (entry) => {
+      const stored = await storedVersions(tx.store, entries.map(entryKey));
+      await Promise.all([
+        ...entries.flatMap((entry) => {
           const key = entryKey(entry);
-          const stored = (await tx.store.get(key)) as QueueEntry | undefined;
-          if (!stored || stored.version <= entry.version) await tx.store.put(entry, key);
+          const version = stored.get(key);
+          return version === undefined || version <= entry.version ? [tx.store.put(entry, key)] : [];
         }),
-      );
-      await tx.done;
+        tx.done,
+      ]);
     },
     async remove(keys) {
       const tx = (await db()).transaction(STORE, 'readwrite');
-      await Promise.all(
-        keys.map(async ({ key, version }) => {
-          const stored = (await tx.store.get(key)) as QueueEntry | undefined;
-          if (stored && stored.version <= version) await tx.store.delete(key);
-        }),
-      );
-      await tx.done;
+      const stored = await storedVersions(tx.store, keys.map((k) => k.key));
+      await Promise.all([...keys.flatMap(({ key, version }) => (stored.has(key) && stored.get(key)! <= version ? [tx.store.delete(key)] : [])), tx.done]);
     },
   };
+}
+
+/** Above this many keys, one read of the whole store beats a read per key. */
+const READ_ALL_FROM = 100;
+
+/** The versions stored for these keys (another tab may have written newer ones), read in the write's transaction. */
+async function storedVersions(store: IDBPObjectStore<unknown, [typeof STORE], typeof STORE, 'readwrite'>, keys: string[]): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  if (keys.length >= READ_ALL_FROM) {
+    const [storedKeys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+    storedKeys.forEach((key, i) => versions.set(String(key), (values[i] as QueueEntry).version));
+  } else {
+    const values = await Promise.all(keys.map((key) => store.get(key) as Promise<QueueEntry | undefined>));
+    keys.forEach((key, i) => values[i] && versions.set(key, values[i]!.version));
+  }
+  return versions;
 }
 
 /** The browser's Web Locks, when it has them. */
