@@ -138,7 +138,10 @@ function retainCacheSync(q: DecisionQueue, queryClient: QueryClient, certificati
     const unsubscribe = q.subscribe((event) => {
       if (event.certificationId !== certificationId) return;
       if (event.type === 'sent') {
-        if (event.certification) queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, event.certification);
+        // Calls in flight together can answer out of order: a certification's decision count only grows, so
+        // an older answer never replaces a newer one.
+        const answer = event.certification;
+        if (answer) queryClient.setQueryData(certificationQueries.detail(certificationId).queryKey, (cached) => (cached && cached.phase === answer.phase && (cached.decisionsMade ?? 0) > (answer.decisionsMade ?? 0) ? cached : answer));
         else void queryClient.invalidateQueries({ queryKey: certificationQueries.detail(certificationId).queryKey, exact: true });
         for (const decision of event.decisions) {
           confirmed.set(decision.id, decision);
