@@ -376,61 +376,61 @@ export function ItemGrid(props: ItemGridProps) {
       ) : phone ? (
         <ItemCellContext.Provider value={cellContext}>
           <ItemCards
-              label={label}
-              rows={rows}
-              count={data.count ?? 0}
-              loading={data.loading || data.placeholder}
-              readOnly={readOnly}
-              emptyText={noRowsLabel}
-              selection={selection}
-              onToggleSelected={toggleSelected}
-              onSelectPage={selectPage}
-              openItem={view.item}
-              paginationModel={view.paginationModel}
-              onPaginationModelChange={view.onPaginationModelChange}
-            />
+            label={label}
+            rows={rows}
+            count={data.count ?? 0}
+            loading={data.loading || data.placeholder}
+            readOnly={readOnly}
+            emptyText={noRowsLabel}
+            selection={selection}
+            onToggleSelected={toggleSelected}
+            onSelectPage={selectPage}
+            openItem={view.item}
+            paginationModel={view.paginationModel}
+            onPaginationModelChange={view.onPaginationModelChange}
+          />
           {selectionBar}
         </ItemCellContext.Provider>
       ) : (
         <ItemCellContext.Provider value={cellContext}>
           <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
-              <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
-              <DataGrid
-                apiRef={apiRef}
-                aria-label={label}
-                rows={gridRows}
-                getRowId={getRowId}
-                columns={columns}
-                rowCount={data.count ?? 0}
-                loading={data.loading}
-                slotProps={GRID_SLOT_PROPS}
-                paginationMode="server"
-                sortingMode="server"
-                filterMode="server"
-                paginationModel={view.paginationModel}
-                onPaginationModelChange={view.onPaginationModelChange}
-                sortModel={view.sortModel}
-                onSortModelChange={view.onSortModelChange}
-                sortingOrder={SORTING_ORDER}
-                pageSizeOptions={PAGE_SIZES}
-                checkboxSelection={!readOnly}
-                disableRowSelectionExcludeModel
-                keepNonExistentRowsSelected
-                rowSelectionModel={rowSelectionModel}
-                onRowSelectionModelChange={onRowSelectionModelChange}
-                disableRowSelectionOnClick
-                disableColumnFilter
-                disableColumnMenu
-                onCellKeyDown={onCellKeyDown}
-                getRowClassName={getRowClassName}
-                // jsdom has no layout: without this, component tests would see no cells.
-                disableVirtualization={import.meta.env.MODE === 'test'}
-                autoHeight
-                getRowHeight={autoRowHeight}
-                getEstimatedRowHeight={estimatedRowHeight}
-                localeText={localeText}
-                sx={GRID_SX}
-              />
+            <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
+            <DataGrid
+              apiRef={apiRef}
+              aria-label={label}
+              rows={gridRows}
+              getRowId={getRowId}
+              columns={columns}
+              rowCount={data.count ?? 0}
+              loading={data.loading}
+              slotProps={GRID_SLOT_PROPS}
+              paginationMode="server"
+              sortingMode="server"
+              filterMode="server"
+              paginationModel={view.paginationModel}
+              onPaginationModelChange={view.onPaginationModelChange}
+              sortModel={view.sortModel}
+              onSortModelChange={view.onSortModelChange}
+              sortingOrder={SORTING_ORDER}
+              pageSizeOptions={PAGE_SIZES}
+              checkboxSelection={!readOnly}
+              disableRowSelectionExcludeModel
+              keepNonExistentRowsSelected
+              rowSelectionModel={rowSelectionModel}
+              onRowSelectionModelChange={onRowSelectionModelChange}
+              disableRowSelectionOnClick
+              disableColumnFilter
+              disableColumnMenu
+              onCellKeyDown={onCellKeyDown}
+              getRowClassName={getRowClassName}
+              // jsdom has no layout: without this, component tests would see no cells.
+              disableVirtualization={import.meta.env.MODE === 'test'}
+              autoHeight
+              getRowHeight={autoRowHeight}
+              getEstimatedRowHeight={estimatedRowHeight}
+              localeText={localeText}
+              sx={GRID_SX}
+            />
           </Paper>
         </ItemCellContext.Provider>
       )}
