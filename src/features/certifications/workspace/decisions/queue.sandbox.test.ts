@@ -7,7 +7,8 @@ import { isApiError } from '../../../../api/errors';
 import { f } from '../../../../api/filters';
 import type { AccessReviewItem, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
 import { fetchItems } from '../items';
-import { DecisionQueue, indexedDbDecisionStorage, type DecisionStorage } from './queue';
+import { DecisionQueue, type DecisionStorage } from './queue';
+import { indexedDbDecisionStorage } from './storage';
 
 /**
  * The decision queue against the simulated tenant: real HTTP through the typed client and MSW, IndexedDB

@@ -1,4 +1,3 @@
-import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { isApiError } from '../../../../api/errors';
 import { BULK_CALL_SHARE, DECIDE_MAX, ISC_RATE_LIMIT } from '../../../../api/rules';
 import type { CertificationDecision, IdentityCertificationDto, ReviewDecision } from '../../../../api/schemas';
@@ -170,7 +169,7 @@ export interface DecisionQueueOptions {
 
 export const keyOf = (certificationId: string, itemId: string) => `${certificationId}:${itemId}`;
 
-const entryKey = (entry: QueueEntry) => keyOf(entry.certificationId, entry.decision.id);
+export const entryKey = (entry: QueueEntry) => keyOf(entry.certificationId, entry.decision.id);
 
 /** Whether the tenant already holds what the reviewer meant (decision and comment). */
 export function matchesIntent(tenant: TenantDecision | undefined, intent: ReviewDecision): boolean {
@@ -379,7 +378,8 @@ export class DecisionQueue {
   }
 
   private isMine(entry: QueueEntry): boolean {
-    return this.actor !== null && ownerKey(entry.owner) === ownerKey(this.actor);
+    const actor = this.actor;
+    return actor !== null && entry.owner.identityId === actor.identityId && entry.owner.tenant === actor.tenant;
   }
 
   private mine(certificationId: string): QueueEntry[] {
@@ -853,60 +853,6 @@ export class DecisionQueue {
     }
     this.emit({ type: 'change', certificationId });
   }
-}
-
-const DB_NAME = 'attest-decisions';
-const STORE = 'queue';
-
-/** IndexedDB storage of unconfirmed decisions, one row per item, shared by the tabs of this browser. */
-export function indexedDbDecisionStorage(name = DB_NAME): DecisionStorage {
-  let dbPromise: Promise<IDBPDatabase> | null = null;
-  const db = () =>
-    (dbPromise ??= openDB(name, 2, {
-      upgrade(database, oldVersion) {
-        // Version 1 kept decisions without their owner: they cannot be sent as anyone, so they go.
-        if (oldVersion >= 1 && database.objectStoreNames.contains(STORE)) database.deleteObjectStore(STORE);
-        database.createObjectStore(STORE);
-      },
-    }));
-  return {
-    async load() {
-      return (await (await db()).getAll(STORE)) as QueueEntry[];
-    },
-    async put(entries) {
-      const tx = (await db()).transaction(STORE, 'readwrite');
-      const stored = await storedVersions(tx.store, entries.map(entryKey));
-      await Promise.all([
-        ...entries.flatMap((entry) => {
-          const key = entryKey(entry);
-          const version = stored.get(key);
-          return version === undefined || version <= entry.version ? [tx.store.put(entry, key)] : [];
-        }),
-        tx.done,
-      ]);
-    },
-    async remove(keys) {
-      const tx = (await db()).transaction(STORE, 'readwrite');
-      const stored = await storedVersions(tx.store, keys.map((k) => k.key));
-      await Promise.all([...keys.flatMap(({ key, version }) => (stored.has(key) && stored.get(key)! <= version ? [tx.store.delete(key)] : [])), tx.done]);
-    },
-  };
-}
-
-/** Above this many keys, one read of the whole store beats a read per key. */
-const READ_ALL_FROM = 100;
-
-/** The versions stored for these keys (another tab may have written newer ones), read in the write's transaction. */
-async function storedVersions(store: IDBPObjectStore<unknown, [typeof STORE], typeof STORE, 'readwrite'>, keys: string[]): Promise<Map<string, number>> {
-  const versions = new Map<string, number>();
-  if (keys.length >= READ_ALL_FROM) {
-    const [storedKeys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-    storedKeys.forEach((key, i) => versions.set(String(key), (values[i] as QueueEntry).version));
-  } else {
-    const values = await Promise.all(keys.map((key) => store.get(key) as Promise<QueueEntry | undefined>));
-    keys.forEach((key, i) => values[i] && versions.set(key, values[i]!.version));
-  }
-  return versions;
 }
 
 /** The browser's Web Locks, when it has them. */

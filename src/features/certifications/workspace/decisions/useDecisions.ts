@@ -11,7 +11,6 @@ import { certificationQueries } from '../../queries';
 import { applyDecisionsToCache, itemQueries } from '../items';
 import {
   DecisionQueue,
-  indexedDbDecisionStorage,
   NotSignedInAsOwner,
   ownerKey,
   webLock,
@@ -20,6 +19,7 @@ import {
   type QueueHealth,
   type RunProgress,
 } from './queue';
+import { indexedDbDecisionStorage } from './storage';
 
 let queue: DecisionQueue | null = null;
 
