@@ -30,6 +30,7 @@ import { isTypingTarget } from '../workspace/grid/useGridKeyboard';
 import { PendingTasks } from '../workspace/reassign/PendingTasks';
 import { ReassignDialog, type ReassignTargets } from '../workspace/reassign/ReassignDialog';
 import { SignOffButton } from '../workspace/SignOff';
+import { useCertificationFacts } from '../workspace/useCertificationFacts';
 import { useDecisionFlow } from '../workspace/useDecisionFlow';
 import { WorkspaceHeader } from '../workspace/WorkspaceHeader';
 
@@ -89,6 +90,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
   const [selection, setSelection] = useState<ItemSelection>(NO_SELECTION);
   const flow = useDecisionFlow(cert);
   const { decisions, request } = flow;
+  const facts = useCertificationFacts(cert);
   const [details, setDetails] = useState<AccessReviewItem | null>(null);
   const [reassign, setReassign] = useState<ReassignTargets | null>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -140,7 +142,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
       <PendingTasks certificationId={cert.id!} />
       <DecisionActivity certificationId={cert.id!} />
       <MemoItemReview
-        certification={cert}
+        certification={facts}
         readOnly={readOnly}
         label="Access review items"
         onOpenDetails={setDetails}

@@ -1,4 +1,4 @@
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -8,16 +8,12 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import type { DecisionOwner } from './queue';
-import { getDecisionQueue } from './useDecisions';
+import { getDecisionQueue, useQueueRevision } from './useDecisions';
 
-/** Re-renders on every change of the decision queue, answering `read()` of it. */
+/** Re-renders after changes of the decision queue (in a transition), answering `read()` of it. */
 function useQueueValue<T>(read: () => T): T {
   const q = getDecisionQueue();
-  const revision = useSyncExternalStore(
-    useCallback((notify: () => void) => q.subscribe(notify), [q]),
-    () => q.revision(),
-  );
-  void revision;
+  useQueueRevision(q, null);
   return read();
 }
 

@@ -390,6 +390,12 @@ export class DecisionQueue {
     return new Set([...this.entries.values()].map((e) => e.certificationId));
   }
 
+  /** Whether the signed-in reviewer has unconfirmed decisions in a certification (cheaper than pending()). */
+  hasPending(certificationId: string): boolean {
+    for (const entry of this.entries.values()) if (entry.certificationId === certificationId && this.isMine(entry)) return true;
+    return false;
+  }
+
   /** The signed-in reviewer's unconfirmed decisions in a certification, by item id. */
   pending(certificationId: string): Map<string, QueueEntry> {
     const result = new Map<string, QueueEntry>();

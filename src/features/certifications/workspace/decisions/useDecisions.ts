@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useBlocker } from 'react-router';
 import { getIdentityCertification, listIdentityAccessReviewItems, makeIdentityDecision } from '../../../../api/certifications';
@@ -149,7 +149,7 @@ function retainCacheSync(q: DecisionQueue, queryClient: QueryClient, certificati
         }
         void queryClient.invalidateQueries({ queryKey: certificationQueries.lists() });
       }
-      if (q.pending(certificationId).size === 0) {
+      if (!q.hasPending(certificationId)) {
         // All confirmed: the pages take the decisions in one go, and those with filters such as
         // "undecided" catch up with the tenant. The full index holds every item whatever its decision, and
         // the confirmed decisions are written into it: reading it again would be ~40 calls after every bulk
@@ -252,6 +252,22 @@ export interface DecisionTally {
 const tallies = new Map<string, DecisionTally>();
 
 /**
+ * The queue's revision for views that summarise it (status, progress, counts, sign-off), for changes in one
+ * certification (null: in any; undefined: none). They follow the queue in a transition, a render behind the
+ * rows: a decision's row (useItemDecision) paints first, and a burst of changes is one render.
+ */
+export function useQueueRevision(q: DecisionQueue, certificationId: string | null | undefined): number {
+  const [revision, setRevision] = useState(() => q.revision());
+  useEffect(() => {
+    if (certificationId === undefined) return;
+    const follow = () => startTransition(() => setRevision(q.revision()));
+    follow(); // what changed between the render and this subscription
+    return q.subscribe((event) => (certificationId === null || event.certificationId === certificationId) && follow());
+  }, [q, certificationId]);
+  return certificationId === undefined ? 0 : revision;
+}
+
+/**
  * Decisions on a certification: decide (optimistic, durable), undo, bulk progress, failures.
  * Confirmed decisions are written into the cached certification and item pages as they land.
  */
@@ -261,11 +277,7 @@ export function useDecisions(certificationId: string, options: { rerender?: bool
   // `rerender: false`: for components that only act (decide, undo) and must not re-render on every change.
   const rerender = options.rerender ?? true;
 
-  const subscribe = useCallback(
-    (notify: () => void) => (rerender ? q.subscribe((event) => event.certificationId === certificationId && notify()) : () => undefined),
-    [q, certificationId, rerender],
-  );
-  const version = useSyncExternalStore(subscribe, () => (rerender ? q.revision() : 0));
+  const version = useQueueRevision(q, rerender ? certificationId : undefined);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes exactly when the queue does
   const pending = useMemo(() => q.pending(certificationId), [q, certificationId, version]);
 

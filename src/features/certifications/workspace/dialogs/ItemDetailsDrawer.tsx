@@ -69,7 +69,8 @@ export function ItemDetailsDrawer({ certificationId, item, onClose, decisionSlot
   if (item && item !== shown) setShown(item);
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const { pending } = useDecisions(certificationId, { rerender: review !== undefined });
+  // Closed, it has nothing to show: it doesn't re-render with every change of the decision queue.
+  const { pending } = useDecisions(certificationId, { rerender: review !== undefined && item !== null });
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!shown || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
