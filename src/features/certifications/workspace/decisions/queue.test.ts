@@ -594,6 +594,24 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
     }
   });
 
+  it('sends the next call without waiting for the removal of the last one from storage', async () => {
+    const tenant = fakeTenant();
+    const mem = memoryDecisionStorage();
+    const removing = deferred();
+    const storage = { ...mem.storage, remove: async (keys: Parameters<typeof mem.storage.remove>[0]) => (await removing.promise, mem.storage.remove(keys)) };
+    const queue = new DecisionQueue({ storage, send: tenant.send, readBack: tenant.readBack, delayMs: 0, retryDelaysMs: RETRY, readBackGraceMs: 0, concurrency: 1 });
+    queue.setActor(TEST_OWNER);
+    queue.enqueue(CERT, approveAll(ids(750)), { immediate: true });
+    await vi.runAllTimersAsync();
+    // Every call went out and landed while the first removal was still being written.
+    expect(tenant.calls.map((c) => c.length)).toEqual([250, 250, 250]);
+    expect(mem.rows.size).toBe(750);
+    removing.release();
+    await drain(queue);
+    expect(mem.rows.size).toBe(0);
+    expect([...tenant.landedCounts().values()].every((n) => n === 1)).toBe(true);
+  });
+
   it('keeps certifications apart', async () => {
     const { tenant, queue } = setup();
     queue.enqueue('cert-a', [decision('x')], { immediate: true });

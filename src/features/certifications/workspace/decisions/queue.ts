@@ -207,8 +207,6 @@ export class DecisionQueue {
   private paused = false;
   private lastVersion = 0;
   private loaded: Promise<void> | null = null;
-  /** Changes land in storage in order. */
-  private writes: Promise<void> = Promise.resolve();
   private actor: DecisionOwner | null = null;
   private lockHandle: LockHandle | null = null;
   /** This tab holds the current actor's send lock. */
@@ -218,10 +216,12 @@ export class DecisionQueue {
   private announced = new WeakSet<RunProgress>();
   /** When this queue's calls in the current window left, oldest first. */
   private callTimes: number[] = [];
-  /** Writes not yet started, by key: the newest version's put or removal (they go out together). */
-  private unwritten = new Map<string, { put: QueueEntry } | { remove: StoredKey }>();
-  /** The write that takes `unwritten` out; null once it has started (later changes wait for the next). */
-  private nextWrite: Promise<void> | null = null;
+  /**
+   * Entries land in storage in order. Removals (confirmed calls) go their own way: a removal only takes
+   * versions up to its own, whenever it lands, so the "being sent" mark of the next call never waits for one.
+   */
+  private readonly puts = new WriteLane<QueueEntry>((entries) => this.options.storage.put(entries));
+  private readonly removals = new WriteLane<StoredKey>((keys) => this.options.storage.remove(keys));
 
   constructor(private readonly options: DecisionQueueOptions) {
     this.sender = !options.lock;
@@ -512,8 +512,8 @@ export class DecisionQueue {
   }
 
   /** Waits until everything queued is written to storage (tests, and before unload). */
-  settled(): Promise<void> {
-    return this.writes;
+  async settled(): Promise<void> {
+    await Promise.all([this.puts.settled(), this.removals.settled()]);
   }
 
   private run(certificationId: string): RunProgress {
@@ -537,43 +537,19 @@ export class DecisionQueue {
   }
 
   /**
-   * Writes to storage in order, and tells the other tabs (`confirmed`: the removed ones reached the tenant).
-   * Changes made while a write is going on go out together in the next one (the newest version of each
-   * item wins): the "being sent" marks of a bulk decision's first calls are one transaction, and so are the
-   * removals of the calls confirmed while a write was going on. Resolves once these changes are written.
+   * Writes to storage, and tells the other tabs (`confirmed`: the removed ones reached the tenant). Resolves
+   * once these changes are written.
    */
-  private persist(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): Promise<void> {
+  private async persist(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): Promise<void> {
     const snapshot = changed.map((e) => structuredClone(e));
     const keys = removed.map((e) => ({ key: entryKey(e), version: e.version }));
     if (snapshot.length) this.broadcast({ type: 'put', entries: snapshot });
     if (keys.length) this.broadcast({ type: 'remove', removed: keys, confirmed });
-    if (!snapshot.length && !keys.length) return this.writes;
-    for (const entry of snapshot) this.queueWrite(entryKey(entry), { put: entry });
-    for (const key of keys) this.queueWrite(key.key, { remove: key });
-    if (!this.nextWrite) {
-      const write = this.writes
-        .then(async () => {
-          this.nextWrite = null;
-          const ops = [...this.unwritten.values()];
-          this.unwritten.clear();
-          const puts = ops.flatMap((op) => ('put' in op ? [op.put] : []));
-          const removes = ops.flatMap((op) => ('remove' in op ? [op.remove] : []));
-          if (puts.length) await this.options.storage.put(puts);
-          if (removes.length) await this.options.storage.remove(removes);
-        })
-        .catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
-      this.nextWrite = write;
-      this.writes = write;
-    }
-    return this.nextWrite;
-  }
-
-  /** A change waiting to be written replaces the one waiting for the same item, unless that one is newer. */
-  private queueWrite(key: string, op: { put: QueueEntry } | { remove: StoredKey }): void {
-    const versionOf = (o: { put: QueueEntry } | { remove: StoredKey }) => ('put' in o ? o.put.version : o.remove.version);
-    const waiting = this.unwritten.get(key);
-    if (waiting && versionOf(waiting) > versionOf(op)) return;
-    this.unwritten.set(key, op);
+    // Only the lanes written to are waited for: a call's "being sent" mark never waits for removals.
+    await Promise.all([
+      snapshot.length ? this.puts.add(snapshot.map((e) => [entryKey(e), e])) : undefined,
+      keys.length ? this.removals.add(keys.map((k) => [k.key, k])) : undefined,
+    ]);
   }
 
   private broadcast(message: QueueMessage): void {
@@ -858,6 +834,43 @@ export class DecisionQueue {
       return;
     }
     this.emit({ type: 'change', certificationId });
+  }
+}
+
+/**
+ * Storage writes of one kind, one after another. Changes made while a write is going on go out together in
+ * the next one, the newest version of each item winning: the "being sent" marks of a bulk decision's first
+ * calls are one transaction, and so are the removals of the calls confirmed meanwhile.
+ */
+class WriteLane<T extends { version: number }> {
+  private done: Promise<void> = Promise.resolve();
+  private waiting = new Map<string, T>();
+  /** The write that takes `waiting` out; null once it has started (later changes wait for the next). */
+  private next: Promise<void> | null = null;
+
+  constructor(private readonly write: (items: T[]) => Promise<void>) {}
+
+  add(items: [key: string, item: T][]): Promise<void> {
+    for (const [key, item] of items) {
+      const waiting = this.waiting.get(key);
+      if (!waiting || waiting.version <= item.version) this.waiting.set(key, item);
+    }
+    if (!this.next) {
+      this.next = this.done
+        .then(async () => {
+          this.next = null;
+          const batch = [...this.waiting.values()];
+          this.waiting.clear();
+          await this.write(batch);
+        })
+        .catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
+      this.done = this.next;
+    }
+    return this.next;
+  }
+
+  settled(): Promise<void> {
+    return this.done;
   }
 }
 
