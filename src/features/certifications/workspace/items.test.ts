@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listIdentityCertifications } from '../../../api/certifications';
 import { f, toFilterString } from '../../../api/filters';
 import type { AccessReviewItem } from '../../../api/schemas';
@@ -63,5 +63,64 @@ describe('the Source filter', () => {
       const inBrowser = items.filter((i) => matchesQuery(i, { source: prefix, accessType })).map((i) => i.id).sort();
       expect(inBrowser, String(accessType)).toEqual(fromTenant);
     }
+  });
+});
+
+/** "Approve all matching": every matching item, read in pages of 250. */
+describe('reading every item that matches', () => {
+  const sb = setupSandbox();
+
+  /** The source owner's 10,000-item certification, and how many of its list calls were out at once at most. */
+  async function bigCertification() {
+    sb.signInAs('source-owner');
+    const certs = (await listIdentityCertifications({ reviewerIdentity: 'me', filters: f.eq('phase', 'ACTIVE') })).items;
+    return certs.find((c) => (c.decisionsTotal ?? 0) >= 10_000)!;
+  }
+  function countCalls() {
+    const original = globalThis.fetch;
+    const seen = { calls: 0, inFlight: 0, most: 0 };
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args: Parameters<typeof fetch>) => {
+      const listing = String(args[0] instanceof Request ? args[0].url : args[0]).includes('/access-review-items');
+      if (!listing) return original(...args);
+      seen.calls++;
+      seen.most = Math.max(seen.most, ++seen.inFlight);
+      try {
+        return await original(...args);
+      } finally {
+        seen.inFlight--;
+      }
+    });
+    return seen;
+  }
+  afterEach(() => vi.restoreAllMocks());
+
+  it('knowing the count, reads every page at once (one round trip): 10,000 items in 40 calls, each once', async () => {
+    const cert = await bigCertification();
+    const seen = countCalls();
+    const progress: [number, number | undefined][] = [];
+    const items = await fetchItems(cert.id!, {}, (loaded, total) => progress.push([loaded, total]), { expectedTotal: 10_000 });
+    expect(items).toHaveLength(10_000);
+    expect(new Set(items.map((i) => i.id)).size).toBe(10_000);
+    expect(seen.calls).toBe(40);
+    expect(seen.most).toBe(40);
+    expect(progress.at(-1)).toEqual([10_000, 10_000]);
+  });
+
+  it('without the count, reads the first page (with its count), then the rest at once', async () => {
+    const cert = await bigCertification();
+    const seen = countCalls();
+    const items = await fetchItems(cert.id!, {});
+    expect(items).toHaveLength(10_000);
+    expect(seen.calls).toBe(40);
+    expect(seen.most).toBe(39);
+  });
+
+  it('when more match than the caller expected, reads the pages beyond as well', async () => {
+    const cert = await bigCertification();
+    const seen = countCalls();
+    const items = await fetchItems(cert.id!, {}, undefined, { expectedTotal: 600 });
+    expect(items).toHaveLength(10_000);
+    expect(new Set(items.map((i) => i.id)).size).toBe(10_000);
+    expect(seen.calls).toBe(40);
   });
 });

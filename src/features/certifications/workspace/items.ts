@@ -65,47 +65,59 @@ export const itemQueries = {
     queryOptions({
       queryKey: [...itemQueries.all(certificationId), 'index'] as const,
       // Background work beside the grid's own calls: a few pages at a time, so the grid's page is not queued behind 40.
-      queryFn: () => fetchItems(certificationId, {}, onProgress, INDEX_CALLS_AT_ONCE),
+      queryFn: () => fetchItems(certificationId, {}, onProgress, { atOnce: INDEX_CALLS_AT_ONCE }),
       staleTime: 60_000,
     }),
 };
 
 /**
- * Every item matching a query, read in pages of 250 (the first with the count, then the rest at once), in the API's order:
- * the set "approve everything matching this filter" acts on.
+ * Every item matching a query, read in pages of 250 in the API's order: the set "approve everything
+ * matching this filter" acts on. The first page brings the count and the rest go at once. When the caller
+ * already knows how many match (the grid's count), every page goes with the first: one round trip; should
+ * the count have changed meanwhile, the pages it adds are read after.
  */
 export async function fetchItems(
   certificationId: string,
   query: ItemQuery,
   onProgress?: (loaded: number, total: number | undefined) => void,
-  /** Calls at once after the first: the bulk share of the rate limit, unless the reading is background work. */
-  atOnce: number = BULK_CALL_SHARE,
+  options: {
+    /** Calls at once: the bulk share of the rate limit, unless the reading is background work. */
+    atOnce?: number;
+    /** How many items the caller expects to match. */
+    expectedTotal?: number;
+  } = {},
 ): Promise<AccessReviewItem[]> {
+  const { atOnce = BULK_CALL_SHARE, expectedTotal } = options;
   const filters = itemFilter(query);
-  const first = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset: 0, count: true, filters, sorters: ['identitySummary.name', 'access.name'] });
-  const total = first.total;
-  if (total === undefined) {
+  const sorters: Sorter<'listIdentityAccessReviewItems'>[] = ['identitySummary.name', 'access.name'];
+  let loaded = 0;
+  let total = expectedTotal;
+  const read = async (offset: number) => {
+    const page = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset, filters, sorters });
+    loaded += page.items.length;
+    onProgress?.(loaded, total);
+    return page.items;
+  };
+  const offsetsBelow = (from: number, end: number) => {
+    const offsets: number[] = [];
+    for (let offset = from; offset < end; offset += MAX_LIMIT) offsets.push(offset);
+    return offsets;
+  };
+  const early = expectedTotal === undefined ? [] : offsetsBelow(MAX_LIMIT, Math.min(expectedTotal, atOnce * MAX_LIMIT));
+  const earlyPages = Promise.all(early.map(read));
+  const first = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset: 0, count: true, filters, sorters });
+  if (first.total === undefined) {
     // No count from the server: walk page by page.
-    return uniqueItems(await fetchAllPages((paging) => listIdentityAccessReviewItems(certificationId, { ...paging, filters, sorters: ['identitySummary.name', 'access.name'] }), { onProgress }));
+    await earlyPages.catch(() => undefined);
+    return uniqueItems(await fetchAllPages((paging) => listIdentityAccessReviewItems(certificationId, { ...paging, filters, sorters }), { onProgress }));
   }
-  const pages: AccessReviewItem[][] = [first.items];
-  let loaded = first.items.length;
+  total = first.total;
+  loaded += first.items.length;
   onProgress?.(loaded, total);
-  const offsets: number[] = [];
-  for (let offset = MAX_LIMIT; offset < total; offset += MAX_LIMIT) offsets.push(offset);
-  // The rest at once, in the API's order, as many as the bulk share of ISC's rate limit allows at a time
-  // (5,000 matching items: 19 calls, one round trip).
-  for (let i = 0; i < offsets.length; i += atOnce) {
-    const chunk = await Promise.all(
-      offsets.slice(i, i + atOnce).map(async (offset) => {
-        const page = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset, filters, sorters: ['identitySummary.name', 'access.name'] });
-        loaded += page.items.length;
-        onProgress?.(loaded, total);
-        return page.items;
-      }),
-    );
-    pages.push(...chunk);
-  }
+  const pages: AccessReviewItem[][] = [first.items, ...(await earlyPages)];
+  // The rest at once, in the API's order, as many as the bulk share of ISC's rate limit allows at a time.
+  const rest = offsetsBelow(MAX_LIMIT * (1 + early.length), total);
+  for (let i = 0; i < rest.length; i += atOnce) pages.push(...(await Promise.all(rest.slice(i, i + atOnce).map(read))));
   return uniqueItems(pages.flat());
 }
 

@@ -51,5 +51,5 @@ export async function resolveRequestItems(
   onProgress?: (loaded: number, total: number | undefined) => void,
 ): Promise<AccessReviewItem[]> {
   if (options.scope !== 'filter' || !options.filter || options.filter.complete) return items;
-  return fetchItems(certificationId, options.filter.query, onProgress);
+  return fetchItems(certificationId, options.filter.query, onProgress, { expectedTotal: options.filter.count });
 }
