@@ -91,8 +91,9 @@ export function useDecisionFlow(certification: IdentityCertificationDto) {
           if (event.type === 'sent' && event.certificationId === certificationId) confirmed.push(...event.decisions);
         });
         try {
+          // Progress is not urgent: pages answering together are one render of the workspace, not one each.
           const all = await resolveRequestItems(certificationId, items, opts, (loaded, total) =>
-            setRequest((r) => (r?.kind === 'bulk' && r.items === null ? { ...r, loading: { loaded, total } } : r)),
+            startTransition(() => setRequest((r) => (r?.kind === 'bulk' && r.items === null ? { ...r, loading: { loaded, total } } : r))),
           );
           const current = withConfirmedDecisions(all, confirmed);
           setRequest((r) => (r?.kind === 'bulk' ? { ...r, items: current, count: current.length, loading: undefined } : r));
