@@ -10,6 +10,8 @@ export const TEST_OWNER: DecisionOwner = { identityId: 'reviewer-1', name: 'Rile
  */
 export function memoryDecisionStorage(options: { writeDelayMs?: number } = {}) {
   const rows = new Map<string, QueueEntry>();
+  /** Removed versions, by key: as in the real storage, a later put of one of them doesn't bring it back. */
+  const removedUpTo = new Map<string, number>();
   const log: string[] = [];
   const wait = () => (options.writeDelayMs ? new Promise<void>((resolve) => setTimeout(resolve, options.writeDelayMs)) : Promise.resolve());
   const storage: DecisionStorage = {
@@ -19,7 +21,7 @@ export function memoryDecisionStorage(options: { writeDelayMs?: number } = {}) {
       for (const e of entries) {
         const key = keyOf(e.certificationId, e.decision.id);
         const stored = rows.get(key);
-        if (stored && stored.version > e.version) continue;
+        if ((stored && stored.version > e.version) || (removedUpTo.get(key) ?? -Infinity) >= e.version) continue;
         rows.set(key, structuredClone(e));
         log.push(`put ${key}`);
       }
@@ -27,6 +29,7 @@ export function memoryDecisionStorage(options: { writeDelayMs?: number } = {}) {
     remove: async (keys) => {
       await wait();
       for (const { key, version } of keys) {
+        removedUpTo.set(key, Math.max(version, removedUpTo.get(key) ?? -Infinity));
         const stored = rows.get(key);
         if (!stored || stored.version > version) continue;
         rows.delete(key);

@@ -14,6 +14,7 @@ const WAIT_TEXT: Record<WaitReason, string> = {
   offline: 'The tenant can’t be reached (offline?). They are kept in this browser; next try {s}.',
   'rate-limited': 'The tenant is rate-limiting requests. Next try {s}.',
   'tenant-error': 'The tenant had a problem. Next try {s}.',
+  storage: 'This browser could not save them (is its storage full, or private browsing?), so they are not sent yet: a decision leaves only once it is safe here. Next try {s}.',
   'session-expired': 'Your session has expired: sign in again to send them. Nothing is lost.',
   'other-tab': 'Another Attest tab in this browser is sending them; they show here as they are saved.',
 };
@@ -61,7 +62,7 @@ export function DecisionStatus({ certificationId, decisions }: { certificationId
   const firstFailure = [...decisions.pending.values()].find((e) => e.status === 'failed');
   const reason = unsentCount > 0 ? health.reason : null;
   const when = seconds === null ? 'soon' : seconds === 0 ? 'now' : `in ${seconds} s`;
-  const canRetryNow = reason === 'offline' || reason === 'rate-limited' || reason === 'tenant-error';
+  const canRetryNow = reason === 'offline' || reason === 'rate-limited' || reason === 'tenant-error' || reason === 'storage';
   return (
     <Box sx={{ mb: 2 }}>
       {running ? (

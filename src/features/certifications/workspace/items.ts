@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { listIdentityAccessReviewItems } from '../../../api/certifications';
 import { f, type Filter } from '../../../api/filters';
-import { fetchAllPages, MAX_LIMIT, type FilterField, type Sorter } from '../../../api/collections';
+import { MAX_LIMIT, type FilterField, type Sorter } from '../../../api/collections';
 import { BULK_CALL_SHARE } from '../../../api/rules';
 import type { AccessReviewItem, ReviewDecision } from '../../../api/schemas';
 import { certificationQueries } from '../queries';
@@ -92,10 +92,11 @@ export async function fetchItems(
   const sorters: Sorter<'listIdentityAccessReviewItems'>[] = ['identitySummary.name', 'access.name'];
   let loaded = 0;
   let total = expectedTotal;
+  let failed = false;
   const read = async (offset: number) => {
     const page = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset, filters, sorters });
     loaded += page.items.length;
-    onProgress?.(loaded, total);
+    if (!failed) onProgress?.(loaded, total);
     return page.items;
   };
   const offsetsBelow = (from: number, end: number) => {
@@ -105,16 +106,25 @@ export async function fetchItems(
   };
   const early = expectedTotal === undefined ? [] : offsetsBelow(MAX_LIMIT, Math.min(expectedTotal, atOnce * MAX_LIMIT));
   const earlyPages = Promise.all(early.map(read));
-  const first = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset: 0, count: true, filters, sorters });
+  earlyPages.catch(() => undefined); // awaited below; a failure of the first page must not leave it unheard
+  let first: Awaited<ReturnType<typeof listIdentityAccessReviewItems>>;
+  try {
+    first = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset: 0, count: true, filters, sorters });
+  } catch (error) {
+    failed = true;
+    throw error;
+  }
+  loaded += first.items.length;
+  const pages: AccessReviewItem[][] = [first.items, ...(await earlyPages)];
   if (first.total === undefined) {
-    // No count from the server: walk page by page.
-    await earlyPages.catch(() => undefined);
-    return uniqueItems(await fetchAllPages((paging) => listIdentityAccessReviewItems(certificationId, { ...paging, filters, sorters }), { onProgress }));
+    // No count from the server: walk on page by page after the last full page read.
+    const full = pages.findIndex((page) => page.length < MAX_LIMIT);
+    const kept = full === -1 ? pages : pages.slice(0, full + 1);
+    for (let offset = MAX_LIMIT * kept.length; kept.at(-1)!.length === MAX_LIMIT; offset += MAX_LIMIT) kept.push(await read(offset));
+    return uniqueItems(kept.flat());
   }
   total = first.total;
-  loaded += first.items.length;
   onProgress?.(loaded, total);
-  const pages: AccessReviewItem[][] = [first.items, ...(await earlyPages)];
   // The rest at once, in the API's order, as many as the bulk share of ISC's rate limit allows at a time.
   const rest = offsetsBelow(MAX_LIMIT * (1 + early.length), total);
   for (let i = 0; i < rest.length; i += atOnce) pages.push(...(await Promise.all(rest.slice(i, i + atOnce).map(read))));

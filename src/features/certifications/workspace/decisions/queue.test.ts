@@ -599,10 +599,17 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
     const mem = memoryDecisionStorage();
     const removing = deferred();
     const storage = { ...mem.storage, remove: async (keys: Parameters<typeof mem.storage.remove>[0]) => (await removing.promise, mem.storage.remove(keys)) };
-    const queue = new DecisionQueue({ storage, send: tenant.send, readBack: tenant.readBack, delayMs: 0, retryDelaysMs: RETRY, readBackGraceMs: 0, concurrency: 1 });
+    // Each call leaves only once its items are durably marked as being sent.
+    const marked: boolean[] = [];
+    const send: DecisionQueueOptions['send'] = async (certificationId, decisions) => {
+      marked.push(decisions.every((d) => mem.rows.get(keyOf(CERT, d.id))?.status === 'sending'));
+      return tenant.send(certificationId, decisions);
+    };
+    const queue = new DecisionQueue({ storage, send, readBack: tenant.readBack, delayMs: 0, retryDelaysMs: RETRY, readBackGraceMs: 0, concurrency: 1 });
     queue.setActor(TEST_OWNER);
     queue.enqueue(CERT, approveAll(ids(750)), { immediate: true });
     await vi.runAllTimersAsync();
+    expect(marked).toEqual([true, true, true]);
     // Every call went out and landed while the first removal was still being written.
     expect(tenant.calls.map((c) => c.length)).toEqual([250, 250, 250]);
     expect(mem.rows.size).toBe(750);
@@ -610,6 +617,27 @@ describe('DecisionQueue: cancel, reload, progress, storage', () => {
     await drain(queue);
     expect(mem.rows.size).toBe(0);
     expect([...tenant.landedCounts().values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('sends nothing this browser could not mark as being sent, says why, and sends it once storage works again', async () => {
+    const tenant = fakeTenant();
+    const mem = memoryDecisionStorage();
+    let broken = false;
+    const storage = { ...mem.storage, put: async (entries: Parameters<typeof mem.storage.put>[0]) => (broken ? Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError')) : mem.storage.put(entries)) };
+    const queue = new DecisionQueue({ storage, send: tenant.send, readBack: tenant.readBack, delayMs: 0, retryDelaysMs: RETRY, readBackGraceMs: 0, concurrency: 1 });
+    queue.setActor(TEST_OWNER);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    queue.enqueue(CERT, [decision('a')]);
+    await queue.settled();
+    broken = true;
+    await vi.advanceTimersByTimeAsync(DELAY + 10);
+    expect(tenant.calls).toHaveLength(0);
+    expect(queue.health(CERT).reason).toBe('storage');
+    expect(queue.pending(CERT).get('a')?.status).toBe('queued');
+    broken = false;
+    await drain(queue);
+    expect(tenant.calls).toEqual([[decision('a')]]);
+    expect(mem.rows.size).toBe(0);
   });
 
   it('keeps certifications apart', async () => {

@@ -55,7 +55,10 @@ export interface DecisionStorage {
   load(): Promise<QueueEntry[]>;
   /** Writes entries, never over a newer version of the same item (another tab may have written one). */
   put(entries: QueueEntry[]): Promise<void>;
-  /** Removes entries, unless a newer version of the item was written meanwhile. */
+  /**
+   * Removes entries, unless a newer version of the item was written meanwhile. Puts and removals go out in
+   * separate lanes, so a removal may land before a put of the same version: that put must not bring it back.
+   */
   remove(keys: StoredKey[]): Promise<void>;
 }
 
@@ -70,7 +73,7 @@ export interface RunProgress {
 }
 
 /** Why decisions are waiting, for the status line. */
-export type WaitReason = 'offline' | 'rate-limited' | 'tenant-error' | 'session-expired' | 'other-tab';
+export type WaitReason = 'offline' | 'rate-limited' | 'tenant-error' | 'storage' | 'session-expired' | 'other-tab';
 
 export interface QueueHealth {
   reason: WaitReason | null;
@@ -177,6 +180,8 @@ export function matchesIntent(tenant: TenantDecision | undefined, intent: Review
 }
 
 class SendTimeout extends Error {}
+/** This browser could not write a call's "being sent" mark: the call must not leave (a reload couldn't read it back). */
+class StorageFailed extends Error {}
 
 /** Why the tenant refused a decision, in words a reviewer can act on (the tenant's own words follow). */
 export function refusalMessage(error: unknown): string {
@@ -280,7 +285,7 @@ export class DecisionQueue {
     }
     // Give the old reviewer's lock up only once their calls in flight are answered, so the tab that takes
     // it over never reads back (and resends) a call that is still travelling.
-    if (previous) void this.idle().then(() => previous.release());
+    if (previous) void this.idle().then(() => this.settled()).then(() => previous.release());
     if (owner && this.options.lock) {
       const handle = this.options.lock(`attest-decisions:${ownerKey(owner)}`);
       this.lockHandle = handle;
@@ -346,7 +351,7 @@ export class DecisionQueue {
       this.entries.set(key, entry);
       changed.push(entry);
     }
-    this.persist(changed, []);
+    this.persistSoon(changed, []);
     this.emit({ type: 'change', certificationId });
     this.schedule(certificationId, options.immediate ? 0 : (this.options.delayMs ?? 600));
   }
@@ -371,7 +376,7 @@ export class DecisionQueue {
     if (removed.length) {
       const run = this.runs.get(certificationId);
       if (run) run.total = Math.max(run.sent + run.failed, run.total - removed.length);
-      this.persist([], removed);
+      this.persistSoon([], removed);
       this.emit({ type: 'change', certificationId });
     }
     return removed.map((e) => e.decision.id);
@@ -437,7 +442,7 @@ export class DecisionQueue {
     const removed = [...this.entries.values()].filter((e) => ownerKey(e.owner) === key);
     for (const entry of removed) this.entries.delete(entryKey(entry));
     if (removed.length) {
-      this.persist([], removed);
+      this.persistSoon([], removed);
       for (const certificationId of new Set(removed.map((e) => e.certificationId))) this.emit({ type: 'change', certificationId });
     }
     return removed.length;
@@ -477,7 +482,7 @@ export class DecisionQueue {
     }
     const run = this.runs.get(certificationId);
     if (run) run.failed = Math.max(0, run.failed - changed.length);
-    this.persist(changed, []);
+    this.persistSoon(changed, []);
     this.emit({ type: 'change', certificationId });
     this.schedule(certificationId, 0);
   }
@@ -486,7 +491,7 @@ export class DecisionQueue {
   discardFailed(certificationId: string): void {
     const removed = this.mine(certificationId).filter((e) => e.status === 'failed');
     for (const entry of removed) this.entries.delete(entryKey(entry));
-    this.persist([], removed);
+    this.persistSoon([], removed);
     this.emit({ type: 'change', certificationId });
   }
 
@@ -538,7 +543,7 @@ export class DecisionQueue {
 
   /**
    * Writes to storage, and tells the other tabs (`confirmed`: the removed ones reached the tenant). Resolves
-   * once these changes are written.
+   * once these changes are written; rejects if this browser could not write them.
    */
   private async persist(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): Promise<void> {
     const snapshot = changed.map((e) => structuredClone(e));
@@ -550,6 +555,11 @@ export class DecisionQueue {
       snapshot.length ? this.puts.add(snapshot.map((e) => [entryKey(e), e])) : undefined,
       keys.length ? this.removals.add(keys.map((k) => [k.key, k])) : undefined,
     ]);
+  }
+
+  /** persist() for changes nothing waits on (a failed write is logged by its lane). */
+  private persistSoon(changed: QueueEntry[], removed: QueueEntry[], confirmed = false): void {
+    this.persist(changed, removed, confirmed).catch(() => undefined);
   }
 
   private broadcast(message: QueueMessage): void {
@@ -712,7 +722,8 @@ export class DecisionQueue {
     }
     run.sent += confirmed.length;
     run.failed += gone.length;
-    await this.persist([...resend, ...gone], confirmed, true);
+    // Not written: storage still says they are being sent, so a reload reads them back (and finds them).
+    await this.persist([...resend, ...gone], confirmed, true).catch(() => undefined);
     if (confirmed.length) this.emit({ type: 'sent', certificationId, decisions: confirmed.map((e) => e.decision) });
     if (gone.length) this.emit({ type: 'failed', certificationId, decisions: gone.map((e) => e.decision), message });
     this.afterReply(certificationId);
@@ -727,7 +738,12 @@ export class DecisionQueue {
       entry.sentAt = sentAt;
     }
     this.emit({ type: 'change', certificationId });
-    await this.persist(batch, []);
+    try {
+      await this.persist(batch, []);
+    } catch (error) {
+      this.backOff(certificationId, new StorageFailed(error instanceof Error ? error.message : String(error)), batch, 'queued');
+      return;
+    }
     // Replaced or taken away while being written: send only what is still current.
     const current = batch.filter((e) => this.entries.get(entryKey(e))?.version === e.version);
     if (current.length === 0) return;
@@ -752,7 +768,7 @@ export class DecisionQueue {
     run.sent += current.length;
     // Not awaited: the rows show "saved" at once. Should the tab close before this write, the entries are
     // still marked as being sent, so they are read back (and found), never sent again.
-    void this.persist([], confirmed, true);
+    this.persistSoon([], confirmed, true);
     this.emit({ type: 'sent', certificationId, certification, decisions: current.map((e) => e.decision) });
     this.afterReply(certificationId);
   }
@@ -779,7 +795,7 @@ export class DecisionQueue {
       // at the next try. Only a call abandoned on a timeout may still be travelling (the grace covers it).
       if (!(error instanceof SendTimeout)) entry.sentAt = 0;
     }
-    void this.persist(current, []);
+    this.persistSoon(current, []);
     const attempt = (this.attempts.get(certificationId) ?? 0) + 1;
     this.attempts.set(certificationId, attempt);
     const delays = this.options.retryDelaysMs ?? [1000, 2000, 5000, 10_000, 30_000];
@@ -787,8 +803,8 @@ export class DecisionQueue {
       this.options.honorRetryAfter !== false && isApiError(error) && error.status === 429 && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
     const delay = Math.max(retryAfter, delays[Math.min(attempt, delays.length) - 1]!);
     const status429 = isApiError(error) && error.status === 429;
-    const network = (isApiError(error) && error.kind === 'network') || error instanceof SendTimeout || !(this.options.isOnline?.() ?? true);
-    const reason: WaitReason = status429 ? 'rate-limited' : network ? 'offline' : 'tenant-error';
+    const network = (isApiError(error) && error.kind === 'network') || error instanceof SendTimeout || (!(error instanceof StorageFailed) && !(this.options.isOnline?.() ?? true));
+    const reason: WaitReason = error instanceof StorageFailed ? 'storage' : status429 ? 'rate-limited' : network ? 'offline' : 'tenant-error';
     this.waits.set(certificationId, { reason, until: this.now() + delay });
     this.schedule(certificationId, delay);
     this.emit({ type: 'change', certificationId });
@@ -804,7 +820,7 @@ export class DecisionQueue {
       // The session expired or another identity signed in: refused at the gate (or never sent), nothing
       // applied. Keep everything; wait for the owner's sign-in (another identity's sending goes on).
       for (const entry of current) entry.status = 'queued';
-      await this.persist(current, []);
+      await this.persist(current, []).catch(() => undefined);
       if (this.actor && ownerKey(this.actor) === ownerKey(owner)) this.pause();
     } else if (status === 429) {
       this.backOff(certificationId, error, current, 'queued');
@@ -826,7 +842,7 @@ export class DecisionQueue {
         entry.message = message;
       }
       run.failed += current.length;
-      await this.persist(current, []);
+      await this.persist(current, []).catch(() => undefined);
       this.emit({ type: 'failed', certificationId, decisions: current.map((e) => e.decision), message });
     } else {
       // Network, timeout, 5xx, 408, an unreadable 2xx: the call may have landed. Read back before resending.
@@ -856,15 +872,15 @@ class WriteLane<T extends { version: number }> {
       if (!waiting || waiting.version <= item.version) this.waiting.set(key, item);
     }
     if (!this.next) {
-      this.next = this.done
-        .then(async () => {
-          this.next = null;
-          const batch = [...this.waiting.values()];
-          this.waiting.clear();
-          await this.write(batch);
-        })
-        .catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
-      this.done = this.next;
+      const next = this.done.then(async () => {
+        this.next = null;
+        const batch = [...this.waiting.values()];
+        this.waiting.clear();
+        await this.write(batch);
+      });
+      this.next = next;
+      // The callers of this write hear of a failure; the writes after it still go.
+      this.done = next.catch((error: unknown) => console.error('Attest could not save decisions to this browser', error));
     }
     return this.next;
   }

@@ -74,6 +74,21 @@ describe('the decision queue’s IndexedDB storage', () => {
     db.close();
   });
 
+  it('remembers removals when it folds the log: a late write of a removed version stays removed', async () => {
+    const name = newName();
+    const storage = indexedDbDecisionStorage(name);
+    const now = Date.now() * 1000;
+    await storage.put([entry('a', now, 'queued')]);
+    // Taken back (cancel) before its put landed in the other lane, then enough writes to fold the log.
+    await storage.remove([{ key: entryKey(entry('a', now)), version: now }]);
+    for (let i = 0; i < 70; i++) await storage.put([entry(`other-${i}`, now + i + 1)]);
+    const db = await openDB(name);
+    expect(await db.count('log')).toBeLessThan(70);
+    db.close();
+    await storage.put([entry('a', now, 'sending')]);
+    expect((await storage.load()).map((e) => e.decision.id)).not.toContain('a');
+  });
+
   it('writes a bulk decision of 5,000 items as one record', async () => {
     const name = newName();
     const storage = indexedDbDecisionStorage(name);

@@ -17,6 +17,8 @@ const DB_NAME = 'attest-decisions';
 const LEGACY_STORE = 'queue';
 const LOG = 'log';
 const COMPACT_FROM = 64;
+/** How long a folded log remembers removals (versions are milliseconds × 1000). */
+const REMOVALS_KEPT_MS = 24 * 3600 * 1000;
 
 interface LogRecord {
   puts: QueueEntry[];
@@ -28,13 +30,28 @@ export function indexedDbDecisionStorage(name = DB_NAME): DecisionStorage {
   const db = () =>
     (dbPromise ??= openDB(name, 3, {
       async upgrade(database, oldVersion, _newVersion, transaction) {
-        const log = database.createObjectStore(LOG, { autoIncrement: true });
-        if (!database.objectStoreNames.contains(LEGACY_STORE)) return;
-        // Version 1 kept decisions without their owner: they cannot be sent as anyone, so they go.
-        const legacy = oldVersion >= 2 ? ((await transaction.objectStore(LEGACY_STORE).getAll()) as QueueEntry[]) : [];
-        if (legacy.length) await log.add({ puts: legacy, removes: [] } satisfies LogRecord);
-        database.deleteObjectStore(LEGACY_STORE);
+        if (oldVersion >= 3) return;
+        try {
+          const log = database.createObjectStore(LOG, { autoIncrement: true });
+          if (!database.objectStoreNames.contains(LEGACY_STORE)) return;
+          // Version 1 kept decisions without their owner: they cannot be sent as anyone, so they go.
+          const legacy = oldVersion >= 2 ? ((await transaction.objectStore(LEGACY_STORE).getAll()) as QueueEntry[]) : [];
+          if (legacy.length) await log.add({ puts: legacy, removes: [] } satisfies LogRecord);
+          database.deleteObjectStore(LEGACY_STORE);
+        } catch (error) {
+          // Never half moved: the old rows stay where they were, for the next try.
+          transaction.abort();
+          throw error;
+        }
       },
+      // A newer Attest in another tab wants to upgrade: step aside (this tab reopens on its next write).
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        dbPromise = null;
+      },
+    }).catch((error: unknown) => {
+      dbPromise = null;
+      throw error;
     }));
 
   async function append(record: LogRecord): Promise<void> {
@@ -43,24 +60,30 @@ export function indexedDbDecisionStorage(name = DB_NAME): DecisionStorage {
     done.catch(() => undefined); // a failed request below rejects first; the write's own error is that one
     await tx.store.add(record);
     if ((await tx.store.count()) > COMPACT_FROM) {
-      const live = replay((await tx.store.getAll()) as LogRecord[]);
+      const { live, removedUpTo } = replayLog((await tx.store.getAll()) as LogRecord[]);
       await tx.store.clear();
-      if (live.length) await tx.store.add({ puts: live, removes: [] } satisfies LogRecord);
+      // The removals stay too (a day's worth): a late write of a version already removed must not bring it back.
+      const since = (Date.now() - REMOVALS_KEPT_MS) * 1000;
+      const removes = [...removedUpTo].flatMap(([key, version]) => (version >= since ? [{ key, version }] : []));
+      if (live.length || removes.length) await tx.store.add({ puts: live, removes } satisfies LogRecord);
     }
     await done;
   }
 
   return {
     async load() {
-      return replay((await (await db()).getAll(LOG)) as LogRecord[]);
+      return replayLog((await (await db()).getAll(LOG)) as LogRecord[]).live;
     },
     put: (entries) => (entries.length ? append({ puts: entries, removes: [] }) : Promise.resolve()),
     remove: (keys) => (keys.length ? append({ puts: [], removes: keys }) : Promise.resolve()),
   };
 }
 
-/** What the log holds now: per item, the newest version written, unless a removal at or above it followed. */
-export function replay(records: LogRecord[]): QueueEntry[] {
+/**
+ * What the log holds now: per item, the newest version written, unless a removal at or above it came
+ * (before or after it: a removal also refuses later writes of the versions it removed).
+ */
+function replayLog(records: LogRecord[]): { live: QueueEntry[]; removedUpTo: Map<string, number> } {
   const live = new Map<string, QueueEntry>();
   const removedUpTo = new Map<string, number>();
   for (const record of records) {
@@ -76,5 +99,5 @@ export function replay(records: LogRecord[]): QueueEntry[] {
       if (current && current.version <= version) live.delete(key);
     }
   }
-  return [...live.values()];
+  return { live: [...live.values()], removedUpTo };
 }
