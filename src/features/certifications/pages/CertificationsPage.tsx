@@ -58,12 +58,13 @@ function usePreloadWorkspace() {
   useEffect(() => {
     if (import.meta.env.MODE === 'test') return;
     const load = () => void import('./CertificationPage').catch(() => undefined);
-    if ('requestIdleCallback' in window) {
+    // Safari has no requestIdleCallback.
+    if (typeof window.requestIdleCallback === 'function') {
       const handle = window.requestIdleCallback(load, { timeout: 2000 });
       return () => window.cancelIdleCallback(handle);
     }
-    const timer = window.setTimeout(load, 200);
-    return () => window.clearTimeout(timer);
+    const timer = setTimeout(load, 200);
+    return () => clearTimeout(timer);
   }, []);
 }
 
