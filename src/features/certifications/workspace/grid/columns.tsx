@@ -56,6 +56,19 @@ const FLAG_TITLES: Partial<Record<RiskFlag, string>> = {
   privileged: 'Marked privileged in the source.',
 };
 
+/** Typography body2, noWrap, as one styled element: six cells a row, so Typography's own work added up. */
+const OneLineText = styled('bdi')(({ theme }) => ({
+  ...theme.typography.body2,
+  display: 'block',
+  unicodeBidi: 'isolate',
+  minWidth: 0,
+  margin: 0,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  '&[data-muted]': { color: (theme.vars ?? theme).palette.text.secondary, fontStyle: 'italic' },
+}));
+
 /**
  * Text of an API string in one line, cut with an ellipsis, whole in the title; isolated for bidirectional
  * text (a right-to-left override stays in its cell); "(no name)" where the tenant sent none.
@@ -63,15 +76,9 @@ const FLAG_TITLES: Partial<Record<RiskFlag, string>> = {
 export function OneLine({ text, muted, fallback = '—' }: { text: string; muted?: boolean; fallback?: string }) {
   const empty = !text.trim();
   return (
-    <Typography
-      variant="body2"
-      component="bdi"
-      noWrap
-      title={empty ? undefined : text}
-      sx={[{ display: 'block', unicodeBidi: 'isolate', minWidth: 0 }, muted || empty ? { color: 'text.secondary', fontStyle: 'italic' } : {}]}
-    >
+    <OneLineText title={empty ? undefined : text} data-muted={muted || empty ? '' : undefined}>
       {empty ? fallback : text}
-    </Typography>
+    </OneLineText>
   );
 }
 
