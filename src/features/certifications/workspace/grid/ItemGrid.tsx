@@ -21,7 +21,7 @@ import { PAGE_SIZES } from '../../../../components/useGridUrlState';
 import { useDecisions } from '../decisions/useDecisions';
 import { itemQueries, useItemIndex } from '../items';
 import { clientView, identityName } from './clientItems';
-import { ItemCellContext, itemColumns, rowName } from './columns';
+import { ItemCellContext, itemCellStyles, itemColumns, rowName } from './columns';
 import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
@@ -73,12 +73,15 @@ const GRID_SLOTS = { noRowsOverlay: NoRowsOverlay };
 // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
 const autoRowHeight = () => 'auto' as const;
 const estimatedRowHeight = () => 52;
-const GRID_SX: SxProps<Theme> = {
-  border: 0,
-  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 48, py: 0.25 },
-  '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
-  '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
-};
+const GRID_SX: SxProps<Theme> = [
+  itemCellStyles,
+  {
+    border: 0,
+    '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 48, py: 0.25 },
+    '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+    '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
+  },
+];
 const NO_ROWS: AccessReviewItem[] = [];
 
 /**

@@ -4,7 +4,7 @@ import Chip, { type ChipProps } from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { styled, type Theme } from '@mui/material/styles';
+import type { Theme } from '@mui/material/styles';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { GridActionsCell, type GridColDef, type GridRenderCellParams } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
@@ -56,19 +56,6 @@ const FLAG_TITLES: Partial<Record<RiskFlag, string>> = {
   privileged: 'Marked privileged in the source.',
 };
 
-/** Typography body2, noWrap, as one styled element: six cells a row, so Typography's own work added up. */
-const OneLineText = styled('bdi')(({ theme }) => ({
-  ...theme.typography.body2,
-  display: 'block',
-  unicodeBidi: 'isolate',
-  minWidth: 0,
-  margin: 0,
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
-  whiteSpace: 'nowrap',
-  '&[data-muted]': { color: (theme.vars ?? theme).palette.text.secondary, fontStyle: 'italic' },
-}));
-
 /**
  * Text of an API string in one line, cut with an ellipsis, whole in the title; isolated for bidirectional
  * text (a right-to-left override stays in its cell); "(no name)" where the tenant sent none.
@@ -76,9 +63,9 @@ const OneLineText = styled('bdi')(({ theme }) => ({
 export function OneLine({ text, muted, fallback = '—' }: { text: string; muted?: boolean; fallback?: string }) {
   const empty = !text.trim();
   return (
-    <OneLineText title={empty ? undefined : text} data-muted={muted || empty ? '' : undefined}>
+    <bdi className="attest-one-line" title={empty ? undefined : text} data-muted={muted || empty ? '' : undefined}>
       {empty ? fallback : text}
-    </OneLineText>
+    </bdi>
   );
 }
 
@@ -142,41 +129,63 @@ export function CommentCell({ row }: { row: AccessReviewItem }) {
 }
 
 /**
- * A row action: a plain button that looks like the grid's small icon button. Every row has four, so the
- * ~11 components of an IconButton (ButtonBase, its ripple and focus tracking) were 40% of a row's render.
- * GridActionsCell still moves focus between them (arrow keys) and sets their tabIndex.
+ * The cells' own styles, given to the grid once (its sx). A styled component in a cell runs and serializes
+ * its styles on every render, and a page has 25 rows of them.
  */
-const RowActionButton = styled('button')(({ theme }) => ({
-  display: 'inline-flex',
-  alignItems: 'center',
-  justifyContent: 'center',
-  flex: '0 0 auto',
-  boxSizing: 'border-box',
-  margin: 0,
-  border: 0,
-  padding: 5,
-  borderRadius: '50%',
-  backgroundColor: 'transparent',
-  color: (theme.vars ?? theme).palette.action.active,
-  fontSize: theme.typography.pxToRem(18),
-  cursor: 'pointer',
-  userSelect: 'none',
-  verticalAlign: 'middle',
-  appearance: 'none',
-  outline: 0,
-  WebkitTapHighlightColor: 'transparent',
-  transition: theme.transitions.create('background-color', { duration: theme.transitions.duration.shortest }),
-  '&:hover': {
-    backgroundColor: theme.alpha((theme.vars ?? theme).palette.action.active, (theme.vars ?? theme).palette.action.hoverOpacity),
-    '@media (hover: none)': { backgroundColor: 'transparent' },
-  },
-  '&:focus-visible': theme.focusVisible ?? { outline: `2px solid ${(theme.vars ?? theme).palette.primary.main}`, outlineOffset: 1 },
-  // SvgIcon's own styles, for the plain icons below.
-  '& svg': { display: 'inline-block', width: '1em', height: '1em', flexShrink: 0, fill: 'currentColor', userSelect: 'none' },
-  '& svg[data-tone="success"]': { color: (theme.vars ?? theme).palette.success.main },
-  '& svg[data-tone="error"]': { color: (theme.vars ?? theme).palette.error.main },
-}));
+export function itemCellStyles(theme: Theme) {
+  return {
+    // Typography body2, noWrap: the one-line text of API strings (OneLine).
+    '& .attest-one-line': {
+      typography: 'body2',
+      display: 'block',
+      unicodeBidi: 'isolate',
+      minWidth: 0,
+      margin: 0,
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
+      '&[data-muted]': { color: (theme.vars ?? theme).palette.text.secondary, fontStyle: 'italic' },
+    },
+    // A row action (RowAction) looks like the grid's small icon button.
+    '& .attest-row-action': {
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      flex: '0 0 auto',
+      boxSizing: 'border-box',
+      margin: 0,
+      border: 0,
+      padding: '5px',
+      borderRadius: '50%',
+      backgroundColor: 'transparent',
+      color: (theme.vars ?? theme).palette.action.active,
+      fontSize: theme.typography.pxToRem(18),
+      cursor: 'pointer',
+      userSelect: 'none',
+      verticalAlign: 'middle',
+      appearance: 'none',
+      outline: 0,
+      WebkitTapHighlightColor: 'transparent',
+      transition: theme.transitions.create('background-color', { duration: theme.transitions.duration.shortest }),
+      '&:hover': {
+        backgroundColor: theme.alpha((theme.vars ?? theme).palette.action.active, (theme.vars ?? theme).palette.action.hoverOpacity),
+        '@media (hover: none)': { backgroundColor: 'transparent' },
+      },
+      // IconButton marks keyboard focus with its focus ripple; a plain button with an outline.
+      '&:focus-visible': { outline: `2px solid ${(theme.vars ?? theme).palette.primary.main}`, outlineOffset: 1 },
+      // SvgIcon's own styles, for the plain icons.
+      '& svg': { display: 'inline-block', width: '1em', height: '1em', flexShrink: 0, fill: 'currentColor', userSelect: 'none' },
+      '& svg[data-tone="success"]': { color: (theme.vars ?? theme).palette.success.main },
+      '& svg[data-tone="error"]': { color: (theme.vars ?? theme).palette.error.main },
+    },
+  };
+}
 
+/**
+ * A row action: a plain button that looks like the grid's small icon button (itemCellStyles). Every row has
+ * four, and the ~11 components of an IconButton (ButtonBase, its ripple and focus tracking) were 40% of a
+ * row's render. GridActionsCell still moves focus between them (arrow keys) and sets their tabIndex.
+ */
 interface RowActionProps {
   icon: ReactNode;
   label: string;
@@ -189,9 +198,9 @@ interface RowActionProps {
 
 const RowAction = forwardRef<HTMLButtonElement, RowActionProps>(function RowAction({ icon, label, onClick, tabIndex, touchRippleRef: _ripple, ...rest }, ref) {
   return (
-    <RowActionButton {...rest} ref={ref} type="button" aria-label={label} tabIndex={tabIndex} onClick={onClick}>
+    <button {...rest} ref={ref} type="button" className="attest-row-action" aria-label={label} tabIndex={tabIndex} onClick={onClick}>
       {icon}
-    </RowActionButton>
+    </button>
   );
 });
 
