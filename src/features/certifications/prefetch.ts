@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { certificationQueries } from './queries';
 import { itemQueries } from './workspace/items';
 import { taskQueries } from './workspace/reassign/queries';
-import { itemQueryOf, needsIndex, parseItemView } from './workspace/grid/useItemViewState';
+import { itemPagingOf, itemQueryOf, needsIndex, parseItemView } from './workspace/grid/useItemViewState';
 
 /**
  * The workspace's first reads, started together by the route's loader while the page's code loads: the
@@ -16,6 +16,5 @@ export function prefetchWorkspace(queryClient: QueryClient, certificationId: str
   const view = parseItemView(search);
   // The identity list and the views computed in the browser read other things.
   if (needsIndex(view) || (view.view === 'identities' && !view.identity)) return;
-  const paging = { offset: view.page * view.pageSize, limit: view.pageSize, sorters: [view.sort] };
-  void queryClient.prefetchQuery(itemQueries.page(certificationId, itemQueryOf(view), paging));
+  void queryClient.prefetchQuery(itemQueries.page(certificationId, itemQueryOf(view), itemPagingOf(view)));
 }

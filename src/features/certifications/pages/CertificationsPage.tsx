@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Link from '@mui/material/Link';
 import Tab from '@mui/material/Tab';
@@ -49,8 +50,27 @@ function columns(completed: boolean): ServerTableColumn<IdentityCertificationDto
   ];
 }
 
+/**
+ * A reviewer opens a certification from here next: its workspace's code (the grid and ~40 chunks) loads
+ * while this page is idle, so opening one waits for its data only.
+ */
+function usePreloadWorkspace() {
+  useEffect(() => {
+    if (import.meta.env.MODE === 'test') return;
+    const load = () => void import('./CertificationPage').catch(() => undefined);
+    // Safari has no requestIdleCallback.
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(load, { timeout: 2000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(load, 200);
+    return () => clearTimeout(timer);
+  }, []);
+}
+
 /** The signed-in reviewer's certifications: Active to work on, Completed once signed. */
 export function CertificationsPage() {
+  usePreloadWorkspace();
   const completed = useLocation().pathname.endsWith('/completed');
   const grid = useGridUrlState<SortField>({ sortable: SORTABLE, defaultSort: completed ? '-signed' : 'due' });
   const query = useQuery(

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,7 +12,7 @@ import { useEventCallback } from '@mui/material/utils';
 import { visuallyHidden } from '@mui/utils';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
-import { DataGrid, useGridApiRef, type GridRowId, type GridRowSelectionModel, type GridSortDirection } from '@mui/x-data-grid';
+import { DataGrid, GridOverlay, useGridApiRef, type GridOverlayProps, type GridRowId, type GridRowSelectionModel, type GridSortDirection } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto } from '../../../../api/schemas';
 import { ErrorState } from '../../../../components/ErrorState';
 import { TenantText } from '../../../../components/TenantText';
@@ -21,7 +21,7 @@ import { PAGE_SIZES } from '../../../../components/useGridUrlState';
 import { useDecisions } from '../decisions/useDecisions';
 import { itemQueries, useItemIndex } from '../items';
 import { clientView, identityName } from './clientItems';
-import { ItemCellContext, itemColumns, rowName } from './columns';
+import { ItemCellContext, itemCellStyles, itemColumns, rowName } from './columns';
 import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
@@ -29,7 +29,7 @@ import { LatestItems, useDecisionStableRows } from './latestRows';
 import { ItemCards } from './ItemCards';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGridKeyboard } from './useGridKeyboard';
-import { useItemViewState, type ItemViewController } from './useItemViewState';
+import { itemPagingOf, itemQueryOf, needsIndex, useItemViewState, type ItemViewController, type ItemViewState } from './useItemViewState';
 
 export type ItemSelection = ReadonlyMap<string, AccessReviewItem>;
 
@@ -63,15 +63,25 @@ const EMPTY_SELECTION: ItemSelection = new Map();
 const getRowId = (row: AccessReviewItem) => row.id ?? '';
 const SORTING_ORDER: GridSortDirection[] = ['asc', 'desc'];
 const GRID_SLOT_PROPS = { loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } } as const;
+// Why there are no rows depends on the filters. Through the grid's localeText, a change of filter would
+// re-render every cell; the overlay reads it from its own context instead.
+const NoRowsText = createContext('');
+function NoRowsOverlay(props: GridOverlayProps) {
+  return <GridOverlay {...props}>{useContext(NoRowsText)}</GridOverlay>;
+}
+const GRID_SLOTS = { noRowsOverlay: NoRowsOverlay };
 // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
 const autoRowHeight = () => 'auto' as const;
 const estimatedRowHeight = () => 52;
-const GRID_SX: SxProps<Theme> = {
-  border: 0,
-  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 48, py: 0.25 },
-  '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
-  '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
-};
+const GRID_SX: SxProps<Theme> = [
+  itemCellStyles,
+  {
+    border: 0,
+    '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', lineHeight: 1.43, minHeight: 48, py: 0.25 },
+    '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+    '& .attest-open-item': { boxShadow: (theme) => `inset 4px 0 0 ${theme.palette.primary.main}` },
+  },
+];
 const NO_ROWS: AccessReviewItem[] = [];
 
 /**
@@ -82,7 +92,8 @@ function useSelection(props: Pick<ItemGridProps, 'selection' | 'onSelectionChang
   const [own, setOwn] = useState<ItemSelection>(EMPTY_SELECTION);
   const [selectedIn, setSelectedIn] = useState(viewKey);
   const stored = props.selection ?? own;
-  const selection = selectedIn === viewKey ? stored : EMPTY_SELECTION;
+  // One empty selection: a new (empty) Map would hand the grid a new selection model and re-render every row.
+  const selection = selectedIn === viewKey && stored.size > 0 ? stored : EMPTY_SELECTION;
   const { onSelectionChange } = props;
   const setSelection = useCallback(
     (next: ItemSelection) => {
@@ -99,7 +110,7 @@ function useSelection(props: Pick<ItemGridProps, 'selection' | 'onSelectionChang
 function useItemRows(certificationId: string, view: ItemViewController) {
   const offset = view.page * view.pageSize;
   const server = useQuery({
-    ...itemQueries.page(certificationId, view.query, { offset, limit: view.pageSize, sorters: [view.sort] }),
+    ...itemQueries.page(certificationId, view.query, itemPagingOf(view)),
     enabled: !view.clientSide && certificationId !== '',
   });
   const index = useItemIndex(certificationId, view.clientSide && certificationId !== '');
@@ -158,11 +169,21 @@ function clientCaption(view: ItemViewController, total: number): string {
 export function ItemGrid(props: ItemGridProps) {
   const { certification, readOnly, onOpenDetails, onRequestDecision, onReassign, onComment, onShowShortcuts } = props;
   const certificationId = certification.id ?? '';
-  const view = useItemViewState();
+  const queryClient = useQueryClient();
+  // A filter, sort or page not read yet asks the tenant at once: re-rendering the page for the new URL
+  // first took a few hundred milliseconds before its read left. (A view already read shows at once.)
+  const readAhead = useCallback(
+    (next: ItemViewState) => {
+      if (!certificationId || needsIndex(next) || (next.view === 'identities' && !next.identity)) return;
+      const page = itemQueries.page(certificationId, itemQueryOf(next), itemPagingOf(next));
+      if (queryClient.getQueryState(page.queryKey) === undefined) void queryClient.prefetchQuery(page);
+    },
+    [queryClient, certificationId],
+  );
+  const view = useItemViewState(readAhead);
   // Acting only (undo): the rows subscribe to their own decisions, so a decision never re-renders the grid.
   const decisions = useDecisions(certificationId, { rerender: false });
   const notify = useNotify();
-  const queryClient = useQueryClient();
   const apiRef = useGridApiRef();
   const [selection, setSelection] = useSelection(props, JSON.stringify([view.query, view.quick ?? null, view.identity ?? null]));
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -295,7 +316,7 @@ export function ItemGrid(props: ItemGridProps) {
   const waitingForIndex = data.mode === 'client' && data.loading;
   const hasViewFilters = Boolean(view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided);
   const noRowsLabel = hasViewFilters ? 'No items match these filters.' : view.identity ? 'This identity has no items here.' : 'This certification has no items.';
-  const localeText = useMemo(() => ({ noRowsLabel }), [noRowsLabel]);
+
 
   const selectionBar =
     !readOnly && selection.size > 0 ? (
@@ -393,45 +414,47 @@ export function ItemGrid(props: ItemGridProps) {
         </ItemCellContext.Provider>
       ) : (
         <ItemCellContext.Provider value={cellContext}>
-          <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
-            <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
-            <DataGrid
-              apiRef={apiRef}
-              aria-label={label}
-              rows={gridRows}
-              getRowId={getRowId}
-              columns={columns}
-              rowCount={data.count ?? 0}
-              loading={data.loading}
-              slotProps={GRID_SLOT_PROPS}
-              paginationMode="server"
-              sortingMode="server"
-              filterMode="server"
-              paginationModel={view.paginationModel}
-              onPaginationModelChange={view.onPaginationModelChange}
-              sortModel={view.sortModel}
-              onSortModelChange={view.onSortModelChange}
-              sortingOrder={SORTING_ORDER}
-              pageSizeOptions={PAGE_SIZES}
-              checkboxSelection={!readOnly}
-              disableRowSelectionExcludeModel
-              keepNonExistentRowsSelected
-              rowSelectionModel={rowSelectionModel}
-              onRowSelectionModelChange={onRowSelectionModelChange}
-              disableRowSelectionOnClick
-              disableColumnFilter
-              disableColumnMenu
-              onCellKeyDown={onCellKeyDown}
-              getRowClassName={getRowClassName}
-              // jsdom has no layout: without this, component tests would see no cells.
-              disableVirtualization={import.meta.env.MODE === 'test'}
-              autoHeight
-              getRowHeight={autoRowHeight}
-              getEstimatedRowHeight={estimatedRowHeight}
-              localeText={localeText}
-              sx={GRID_SX}
-            />
-          </Paper>
+          <NoRowsText.Provider value={noRowsLabel}>
+            <Paper variant="outlined" aria-busy={data.fetching} onKeyDown={keyboard.onKeyDown}>
+              <Box sx={{ height: 4 }}>{data.fetching ? <LinearProgress aria-label="Loading items" /> : null}</Box>
+              <DataGrid
+                apiRef={apiRef}
+                aria-label={label}
+                rows={gridRows}
+                getRowId={getRowId}
+                columns={columns}
+                rowCount={data.count ?? 0}
+                loading={data.loading}
+                slotProps={GRID_SLOT_PROPS}
+                paginationMode="server"
+                sortingMode="server"
+                filterMode="server"
+                paginationModel={view.paginationModel}
+                onPaginationModelChange={view.onPaginationModelChange}
+                sortModel={view.sortModel}
+                onSortModelChange={view.onSortModelChange}
+                sortingOrder={SORTING_ORDER}
+                pageSizeOptions={PAGE_SIZES}
+                checkboxSelection={!readOnly}
+                disableRowSelectionExcludeModel
+                keepNonExistentRowsSelected
+                rowSelectionModel={rowSelectionModel}
+                onRowSelectionModelChange={onRowSelectionModelChange}
+                disableRowSelectionOnClick
+                disableColumnFilter
+                disableColumnMenu
+                onCellKeyDown={onCellKeyDown}
+                getRowClassName={getRowClassName}
+                // jsdom has no layout: without this, component tests would see no cells.
+                disableVirtualization={import.meta.env.MODE === 'test'}
+                autoHeight
+                getRowHeight={autoRowHeight}
+                getEstimatedRowHeight={estimatedRowHeight}
+                slots={GRID_SLOTS}
+                sx={GRID_SX}
+              />
+            </Paper>
+          </NoRowsText.Provider>
         </ItemCellContext.Provider>
       )}
       <Box role="status" aria-live="polite" sx={visuallyHidden}>{announcement}</Box>

@@ -87,6 +87,11 @@ export function itemQueryOf(view: Pick<ItemViewState, 'search' | 'accessType' | 
   return query;
 }
 
+/** The page of items a view shows, in the API's paging terms. */
+export function itemPagingOf(view: Pick<ItemViewState, 'page' | 'pageSize' | 'sort'>): { offset: number; limit: number; sorters: ItemSorter[] } {
+  return { offset: view.page * view.pageSize, limit: view.pageSize, sorters: [view.sort] };
+}
+
 /**
  * Whether the view needs the certification's full item index: "new access", "privileged" and the risk
  * order are not filters or sorters ISC offers, so the grid computes them in the browser.
@@ -125,13 +130,20 @@ export function applyItemViewChanges(current: URLSearchParams, changes: ItemView
  *
  * Changes made in the same tick compose (each starts from the previous one's result), and a debounced
  * change made later starts from the URL as it is then, not as it was when the timer started.
+ * `onChange` hears the next view as it is asked for, before the page re-renders (to start its reads).
  */
-export function useItemViewState() {
+export function useItemViewState(onChange?: (next: ItemViewState) => void) {
   const [params, setParams] = useSearchParams();
   const latest = useRef(params);
+  const onChangeRef = useRef(onChange);
+  // The router's setter is new on every URL change; through a ref, `update` and every handler built on it
+  // keep their identity, so a change of view doesn't re-render every cell of the grid (its props would change).
+  const setParamsRef = useRef(setParams);
   useLayoutEffect(() => {
     latest.current = params;
-  }, [params]);
+    onChangeRef.current = onChange;
+    setParamsRef.current = setParams;
+  }, [params, onChange, setParams]);
 
   const state = useMemo(() => parseItemView(params), [params]);
 
@@ -140,9 +152,10 @@ export function useItemViewState() {
       const next = applyItemViewChanges(latest.current, changes);
       if (next.toString() === latest.current.toString()) return;
       latest.current = next;
-      setParams(next, { replace: true });
+      onChangeRef.current?.(parseItemView(next));
+      setParamsRef.current(next, { replace: true });
     },
-    [setParams],
+    [],
   );
 
   const query = useMemo(
