@@ -106,7 +106,8 @@ export async function fetchItems(
   };
   const early = expectedTotal === undefined ? [] : offsetsBelow(MAX_LIMIT, Math.min(expectedTotal, atOnce * MAX_LIMIT));
   const earlyPages = Promise.all(early.map(read));
-  earlyPages.catch(() => undefined); // awaited below; a failure of the first page must not leave it unheard
+  // Awaited below; heard here too, so a failure before then is neither unhandled nor followed by progress.
+  earlyPages.catch(() => void (failed = true));
   let first: Awaited<ReturnType<typeof listIdentityAccessReviewItems>>;
   try {
     first = await listIdentityAccessReviewItems(certificationId, { limit: MAX_LIMIT, offset: 0, count: true, filters, sorters });

@@ -29,7 +29,8 @@ import { LatestItems, useDecisionStableRows } from './latestRows';
 import { ItemCards } from './ItemCards';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGridKeyboard } from './useGridKeyboard';
-import { itemPagingOf, itemQueryOf, needsIndex, useItemViewState, type ItemViewController, type ItemViewState } from './useItemViewState';
+import { itemPagingOf, itemQueryOf, useItemViewState, type ItemViewController, type ItemViewState } from './useItemViewState';
+import { prefetchItemView } from '../../prefetch';
 
 export type ItemSelection = ReadonlyMap<string, AccessReviewItem>;
 
@@ -174,9 +175,10 @@ export function ItemGrid(props: ItemGridProps) {
   // first took a few hundred milliseconds before its read left. (A view already read shows at once.)
   const readAhead = useCallback(
     (next: ItemViewState) => {
-      if (!certificationId || needsIndex(next) || (next.view === 'identities' && !next.identity)) return;
-      const page = itemQueries.page(certificationId, itemQueryOf(next), itemPagingOf(next));
-      if (queryClient.getQueryState(page.queryKey) === undefined) void queryClient.prefetchQuery(page);
+      // A page already read shows at once (and its query refreshes it as it would anyway).
+      if (certificationId && queryClient.getQueryState(itemQueries.page(certificationId, itemQueryOf(next), itemPagingOf(next)).queryKey) === undefined) {
+        prefetchItemView(queryClient, certificationId, next);
+      }
     },
     [queryClient, certificationId],
   );
@@ -316,7 +318,6 @@ export function ItemGrid(props: ItemGridProps) {
   const waitingForIndex = data.mode === 'client' && data.loading;
   const hasViewFilters = Boolean(view.clientSide || view.query.search || view.query.accessType || view.query.source || view.query.undecided);
   const noRowsLabel = hasViewFilters ? 'No items match these filters.' : view.identity ? 'This identity has no items here.' : 'This certification has no items.';
-
 
   const selectionBar =
     !readOnly && selection.size > 0 ? (
