@@ -21,7 +21,7 @@ import { PAGE_SIZES } from '../../../../components/useGridUrlState';
 import { useDecisions } from '../decisions/useDecisions';
 import { itemQueries, useItemIndex } from '../items';
 import { clientView, identityName } from './clientItems';
-import { ItemCellContext, itemCellStyles, itemColumns, rowName } from './columns';
+import { ItemCellContext, itemCellStyles, itemColumns, RowCheckbox, rowName } from './columns';
 import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
@@ -70,7 +70,7 @@ const NoRowsText = createContext('');
 function NoRowsOverlay(props: GridOverlayProps) {
   return <GridOverlay {...props}>{useContext(NoRowsText)}</GridOverlay>;
 }
-const GRID_SLOTS = { noRowsOverlay: NoRowsOverlay };
+const GRID_SLOTS = { noRowsOverlay: NoRowsOverlay, rowCheckbox: RowCheckbox };
 // Flags wrap onto a second line when there are several: rows grow to fit, never clip.
 const autoRowHeight = () => 'auto' as const;
 const estimatedRowHeight = () => 52;
