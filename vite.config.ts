@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -44,12 +45,27 @@ function productionCaching(): Plugin {
 }
 
 /**
+ * React Router's package maps every import condition to its development build, whose only difference is its
+ * dev warnings (ENABLE_DEV_WARNINGS); a production build takes the production files (about 0.6 KB gz less on
+ * every page). Both entry points must come from the same build, or the router and its provider would not share
+ * their contexts. No alias when the files are not where this version keeps them.
+ */
+function reactRouterProductionBuild(): { find: RegExp; replacement: string }[] {
+  const dist = (file: string) => fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
+  if (!existsSync(dist('index.mjs')) || !existsSync(dist('dom-export.mjs'))) return [];
+  return [
+    { find: /^react-router$/, replacement: dist('index.mjs') },
+    { find: /^react-router\/dom$/, replacement: dist('dom-export.mjs') },
+  ];
+}
+
+/**
  * With SAILPOINT_API_URL set (e.g. https://acme.api.identitynow.com), Attest talks to that tenant through
  * this server's same-origin proxy for `/v3` and `/oauth` (ISC sends no CORS headers), and the build leaves
  * the sandbox out. Without it, Attest runs on its embedded sandbox. `http://127.0.0.1:<port>` (or localhost) is
  * the local HTTP tenant, `npm run tenant`: the same sandbox served from Node.
  */
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ command, mode }) => {
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
   const tenantUrl = env.SAILPOINT_API_URL?.trim().replace(/\/+$/, '') || '';
   // Plain http only to this machine: the local HTTP tenant (`npm run tenant`).
@@ -67,6 +83,7 @@ export default defineConfig(({ mode }) => {
       __TENANT_URL__: JSON.stringify(tenantUrl),
       __OAUTH_CLIENT_ID__: JSON.stringify(tenantUrl ? env.SAILPOINT_CLIENT_ID?.trim() ?? '' : ''),
     },
+    resolve: { alias: command === 'build' && mode === 'production' ? reactRouterProductionBuild() : [] },
     server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy },
     // The production headers in preview too, so the end-to-end journeys run under the real policy.
     preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy, headers: securityHeaders() },

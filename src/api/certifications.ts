@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import * as S from './schemas';
 import { call, path, requestPage } from './http';
 import type { Filter } from './filters';

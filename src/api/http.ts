@@ -1,10 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import type { $ZodType, output } from 'zod/v4/core';
 import { ApiError } from './errors';
 import { toFilterString, type Filter } from './filters';
 import type { CollectionPage, Paging } from './collections';
 
 // No generated code: the Content-Security-Policy allows no eval, and zod would otherwise try it (and log a violation).
-z.config({ jitless: true });
+// English issue messages, as zod's classic API sets them: an invalid response names the field and what was wrong.
+z.config({ jitless: true, ...en() });
 
 /**
  * The one fetch path of Attest. Every operation goes through `request`: it adds the session's bearer
@@ -59,7 +62,7 @@ export function getClientConfig(): Readonly<ClientConfig> {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined;
 
-export interface RequestSpec<S extends z.ZodType | null> {
+export interface RequestSpec<S extends $ZodType | null> {
   operationId: string;
   method: HttpMethod;
   /** Path below the base URL; build it with `path` so ids are encoded. */
@@ -94,9 +97,9 @@ export function path(strings: TemplateStringsArray, ...values: string[]): string
   return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeURIComponent(values[i]!) : ''), '');
 }
 
-type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Output<S> = S extends $ZodType ? output<S> : undefined;
 
-export async function request<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<ApiResponse<Output<S>>> {
+export async function request<S extends $ZodType | null>(spec: RequestSpec<S>): Promise<ApiResponse<Output<S>>> {
   const response = await send(spec, 'application/json');
   return { data: await parseBody(response, spec), status: response.status, headers: response.headers };
 }
@@ -109,7 +112,7 @@ export async function requestFile(spec: Omit<RequestSpec<null>, 'schema'>, accep
   return { blob: await response.blob(), fileName: fileName ? decodeURIComponent(fileName) : null, contentType: response.headers.get('Content-Type') ?? '' };
 }
 
-async function send(spec: RequestSpec<z.ZodType | null>, accept: string): Promise<Response> {
+async function send(spec: RequestSpec<$ZodType | null>, accept: string): Promise<Response> {
   const { operationId, method } = spec;
   const isRead = method === 'GET';
   const url = buildUrl(spec.path, spec.query);
@@ -159,9 +162,9 @@ async function send(spec: RequestSpec<z.ZodType | null>, accept: string): Promis
 }
 
 /** A GET of a collection: adds the standard parameters and reads X-Total-Count. */
-export async function requestPage<S extends z.ZodType<unknown[]>>(
+export async function requestPage<S extends $ZodType<unknown[]>>(
   spec: Omit<RequestSpec<S>, 'method'> & { paging?: Paging; filters?: Filter; sorters?: readonly string[] },
-): Promise<CollectionPage<z.output<S>[number]>> {
+): Promise<CollectionPage<output<S>[number]>> {
   const { paging, filters, sorters, ...rest } = spec;
   const response = await request({
     ...rest,
@@ -177,7 +180,7 @@ export async function requestPage<S extends z.ZodType<unknown[]>>(
   });
   const totalHeader = response.headers.get('X-Total-Count');
   const total = totalHeader === null ? undefined : Number(totalHeader);
-  return { items: response.data as z.output<S>[number][], total: Number.isFinite(total) ? total : undefined };
+  return { items: response.data as output<S>[number][], total: Number.isFinite(total) ? total : undefined };
 }
 
 function buildUrl(pathname: string, query: Record<string, QueryValue> | undefined): string {
@@ -194,7 +197,7 @@ function backoff(attempt: number): number {
   return base + Math.random() * base * 0.25;
 }
 
-async function parseBody<S extends z.ZodType | null>(response: Response, spec: RequestSpec<S>): Promise<Output<S>> {
+async function parseBody<S extends $ZodType | null>(response: Response, spec: RequestSpec<S>): Promise<Output<S>> {
   const text = await response.text();
   if (spec.schema === null) return undefined as Output<S>;
   let json: unknown;
@@ -203,7 +206,7 @@ async function parseBody<S extends z.ZodType | null>(response: Response, spec: R
   } catch (cause) {
     throw new ApiError({ kind: 'invalid-response', operationId: spec.operationId, status: response.status, messages: ['the body is not JSON'], cause });
   }
-  const result = spec.schema.safeParse(json);
+  const result = z.safeParse(spec.schema, json);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'the body';
@@ -247,6 +250,6 @@ async function toApiError(response: Response, operationId: string): Promise<ApiE
 }
 
 /** `request`, answering the validated body only. */
-export async function call<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<Output<S>> {
+export async function call<S extends $ZodType | null>(spec: RequestSpec<S>): Promise<Output<S>> {
   return (await request(spec)).data;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { requestPage } from './http';
 import type { Filter } from './filters';
 import type { CollectionPage, FilterField, Paging, Sorter } from './collections';
@@ -15,9 +15,9 @@ type RequestOptions = { signal?: AbortSignal };
 
 /** A reference to an identity (or governance group) as owners and managers are given. */
 export const LookupReference = z.object({
-  type: z.string().nullish(),
-  id: z.string().nullish(),
-  name: z.string().nullish(),
+  type: z.nullish(z.string()),
+  id: z.nullish(z.string()),
+  name: z.nullish(z.string()),
 });
 export type LookupReference = z.infer<typeof LookupReference>;
 
@@ -25,15 +25,15 @@ export type LookupReference = z.infer<typeof LookupReference>;
 export const Source = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().nullish(),
-  owner: LookupReference.nullish(),
-  type: z.string().nullish(),
-  connector: z.string().nullish(),
-  connectorName: z.string().nullish(),
-  authoritative: z.boolean().nullish(),
-  healthy: z.boolean().nullish(),
+  description: z.nullish(z.string()),
+  owner: z.nullish(LookupReference),
+  type: z.nullish(z.string()),
+  connector: z.nullish(z.string()),
+  connectorName: z.nullish(z.string()),
+  authoritative: z.nullish(z.boolean()),
+  healthy: z.nullish(z.boolean()),
   /** An open enum (SOURCE_STATE_...): any string is kept. */
-  status: z.string().nullish(),
+  status: z.nullish(z.string()),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -41,11 +41,11 @@ export type Source = z.infer<typeof Source>;
 export const Role = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().nullish(),
-  owner: LookupReference.nullish(),
-  enabled: z.boolean().nullish(),
-  requestable: z.boolean().nullish(),
-  privilegeLevel: z.string().nullish(),
+  description: z.nullish(z.string()),
+  owner: z.nullish(LookupReference),
+  enabled: z.nullish(z.boolean()),
+  requestable: z.nullish(z.boolean()),
+  privilegeLevel: z.nullish(z.string()),
 });
 export type Role = z.infer<typeof Role>;
 
@@ -53,29 +53,26 @@ export type Role = z.infer<typeof Role>;
 export const AccessProfile = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().nullish(),
-  owner: LookupReference.nullish(),
-  source: LookupReference.nullish(),
-  enabled: z.boolean().nullish(),
-  requestable: z.boolean().nullish(),
+  description: z.nullish(z.string()),
+  owner: z.nullish(LookupReference),
+  source: z.nullish(LookupReference),
+  enabled: z.nullish(z.boolean()),
+  requestable: z.nullish(z.boolean()),
 });
 export type AccessProfile = z.infer<typeof AccessProfile>;
 
 /** An identity as any signed-in user may see it (PublicIdentity); the spec marks nothing required. */
 export const PublicIdentity = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  alias: z.string().nullish(),
-  email: z.string().nullish(),
-  status: z.string().nullish(),
+  name: z.nullish(z.string()),
+  alias: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  status: z.nullish(z.string()),
   /** Open enum (ACTIVE, INACTIVE_SHORT_TERM, INACTIVE_LONG_TERM): any string is kept. */
-  identityState: z.string().nullish(),
-  manager: LookupReference.nullish(),
+  identityState: z.nullish(z.string()),
+  manager: z.nullish(LookupReference),
   /** The tenant's public identity attributes (configured per tenant: title, department, ...); a malformed list is dropped, never fatal. */
-  attributes: z
-    .array(z.object({ key: z.string().nullish(), name: z.string().nullish(), value: z.string().nullish() }))
-    .nullish()
-    .catch(undefined),
+  attributes: z.catch(z.nullish(z.array(z.object({ key: z.nullish(z.string()), name: z.nullish(z.string()), value: z.nullish(z.string()) }))), undefined),
 });
 export type PublicIdentity = z.infer<typeof PublicIdentity>;
 

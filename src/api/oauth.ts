@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sessionFromToken, sessionStore, type Session } from './session';
 
 /**
@@ -15,10 +15,10 @@ const PENDING_KEY = 'attest.oauth.pending';
 
 /** `GET /oauth/info`: the tenant's login endpoints (only what sign-in uses is required). */
 const OAuthInfo = z.looseObject({
-  authorizeEndpoint: z.string().url(),
-  tokenEndpoint: z.string().optional(),
-  logoutUrl: z.string().optional(),
-  tenantName: z.string().optional(),
+  authorizeEndpoint: z.url(),
+  tokenEndpoint: z.optional(z.string()),
+  logoutUrl: z.optional(z.string()),
+  tenantName: z.optional(z.string()),
 });
 export type OAuthInfo = z.infer<typeof OAuthInfo>;
 

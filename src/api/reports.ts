@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { call, path, requestFile } from './http';
 import { toFilterString, type Filter } from './filters';
 import type { FilterField } from './collections';
@@ -43,22 +43,22 @@ export function getReport(
 
 /** IdentityCertDecisionSummary: decisions made, total, approved and revoked per access type. */
 export const IdentityCertDecisionSummary = z.object({
-  entitlementDecisionsMade: z.int().optional(),
-  accessProfileDecisionsMade: z.int().optional(),
-  roleDecisionsMade: z.int().optional(),
-  accountDecisionsMade: z.int().optional(),
-  entitlementDecisionsTotal: z.int().optional(),
-  accessProfileDecisionsTotal: z.int().optional(),
-  roleDecisionsTotal: z.int().optional(),
-  accountDecisionsTotal: z.int().optional(),
-  entitlementsApproved: z.int().optional(),
-  entitlementsRevoked: z.int().optional(),
-  accessProfilesApproved: z.int().optional(),
-  accessProfilesRevoked: z.int().optional(),
-  rolesApproved: z.int().optional(),
-  rolesRevoked: z.int().optional(),
-  accountsApproved: z.int().optional(),
-  accountsRevoked: z.int().optional(),
+  entitlementDecisionsMade: z.optional(z.int()),
+  accessProfileDecisionsMade: z.optional(z.int()),
+  roleDecisionsMade: z.optional(z.int()),
+  accountDecisionsMade: z.optional(z.int()),
+  entitlementDecisionsTotal: z.optional(z.int()),
+  accessProfileDecisionsTotal: z.optional(z.int()),
+  roleDecisionsTotal: z.optional(z.int()),
+  accountDecisionsTotal: z.optional(z.int()),
+  entitlementsApproved: z.optional(z.int()),
+  entitlementsRevoked: z.optional(z.int()),
+  accessProfilesApproved: z.optional(z.int()),
+  accessProfilesRevoked: z.optional(z.int()),
+  rolesApproved: z.optional(z.int()),
+  rolesRevoked: z.optional(z.int()),
+  accountsApproved: z.optional(z.int()),
+  accountsRevoked: z.optional(z.int()),
 });
 export type IdentityCertDecisionSummary = z.infer<typeof IdentityCertDecisionSummary>;
 

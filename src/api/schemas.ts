@@ -15,7 +15,8 @@
  *
  * Each const and its inferred type share a name.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodShape, $ZodType } from 'zod/v4/core';
 
 /**
  * Fields that identify, decide or count stay strict even where the definition makes them optional: a
@@ -33,13 +34,13 @@ const ESSENTIAL = new Set([
  * stripped, and an optional field that can't be read becomes undefined rather than failing the response,
  * unless it is ESSENTIAL. Required fields stay strict: they are what the screens rely on.
  */
-function read<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
-  const lenient: Record<string, z.ZodType> = {};
-  for (const [key, field] of Object.entries(shape) as [string, z.ZodType][]) {
-    lenient[key] = !ESSENTIAL.has(key) && field.safeParse(undefined).success ? field.catch(undefined) : field;
+function read<S extends $ZodShape>(shape: S): z.ZodMiniObject<S> {
+  const lenient: Record<string, $ZodType> = {};
+  for (const [key, field] of Object.entries(shape) as [string, $ZodType][]) {
+    lenient[key] = !ESSENTIAL.has(key) && z.safeParse(field, undefined).success ? z.catch(field, undefined) : field;
   }
-  // Same output types: `.catch` only changes what a failed field reads as.
-  return z.object(lenient) as unknown as z.ZodObject<S>;
+  // Same output types: `catch` only changes what a failed field reads as.
+  return z.object(lenient) as unknown as z.ZodMiniObject<S>;
 }
 
 /**
@@ -48,7 +49,7 @@ function read<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
  */
 export function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
   void values;
-  return z.string() as unknown as z.ZodType<T[number] | (string & {}), string>;
+  return z.string() as unknown as z.ZodMiniType<T[number] | (string & {}), string>;
 }
 
 // ---------------------------------------------------------------------------
@@ -147,15 +148,15 @@ export type ReportType = z.infer<typeof ReportType>;
  * An open enum in the spec ("more values may be added"): a new value never fails a campaign's alerts.
  */
 export const LOCALE_ORIGINS = ['DEFAULT', 'REQUEST'] as const;
-export const LocaleOrigin = openEnum(LOCALE_ORIGINS).nullable();
+export const LocaleOrigin = z.nullable(openEnum(LOCALE_ORIGINS));
 export type LocaleOrigin = z.infer<typeof LocaleOrigin>;
 
 /** A localized error or alert message. */
 export const ErrorMessageDto = read({
   /** BCP 47 locale, e.g. "en-US". */
-  locale: z.string().nullish(),
-  localeOrigin: LocaleOrigin.optional(),
-  text: z.string().optional(),
+  locale: z.nullish(z.string()),
+  localeOrigin: z.optional(LocaleOrigin),
+  text: z.optional(z.string()),
 });
 export type ErrorMessageDto = z.infer<typeof ErrorMessageDto>;
 
@@ -169,30 +170,30 @@ export type ErrorMessageDtoList = z.infer<typeof ErrorMessageDtoList>;
 
 /** Reviewer of a certification: an identity or a governance group. */
 export const Reviewer = read({
-  id: z.string().optional(),
-  name: z.string().optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
   /** Only for IDENTITY reviewers. */
-  email: z.string().nullish(),
-  type: z.enum(['IDENTITY', 'GOVERNANCE_GROUP']).optional(),
-  created: z.string().nullish(),
-  modified: z.string().nullish(),
+  email: z.nullish(z.string()),
+  type: z.optional(z.enum(['IDENTITY', 'GOVERNANCE_GROUP'])),
+  created: z.nullish(z.string()),
+  modified: z.nullish(z.string()),
 });
 export type Reviewer = z.infer<typeof Reviewer>;
 
 /** Reference to a certification (type is always CERTIFICATION). */
 export const CertificationReference = read({
-  id: z.string().optional(),
-  name: z.string().optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
   /** Always "CERTIFICATION". */
-  type: z.string().optional(),
-  reviewer: Reviewer.optional(),
+  type: z.optional(z.string()),
+  reviewer: z.optional(Reviewer),
 });
 export type CertificationReference = z.infer<typeof CertificationReference>;
 
 /** Where a reassigned certification came from. Nullable wherever it is used. */
 export const Reassignment = read({
-  from: CertificationReference.optional(),
-  comment: z.string().optional(),
+  from: z.optional(CertificationReference),
+  comment: z.optional(z.string()),
 });
 export type Reassignment = z.infer<typeof Reassignment>;
 
@@ -201,12 +202,12 @@ export const CampaignReference = read({
   id: z.string(),
   name: z.string(),
   /** Always "CAMPAIGN"; required by the spec, unused here. */
-  type: z.string().optional(),
+  type: z.optional(z.string()),
   campaignType: CampaignType,
   /** Required (nullable) by the spec, unused by the workspace. */
-  description: z.string().nullish(),
+  description: z.nullish(z.string()),
   /** Required by the spec, unused by the workspace. */
-  correlatedStatus: CorrelatedStatus.optional(),
+  correlatedStatus: z.optional(CorrelatedStatus),
   /** Which decisions need a comment: the workspace enforces it before sending. */
   mandatoryCommentRequirement: MandatoryCommentRequirement,
 });
@@ -214,204 +215,204 @@ export type CampaignReference = z.infer<typeof CampaignReference>;
 
 /** An identity certification: one reviewer's work item within a campaign. */
 export const IdentityCertificationDto = read({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  campaign: CampaignReference.optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  campaign: z.optional(CampaignReference),
   /** Have all decisions been made? */
-  completed: z.boolean().optional(),
-  identitiesCompleted: z.int().optional(),
-  identitiesTotal: z.int().optional(),
-  created: z.string().optional(),
-  modified: z.string().optional(),
-  decisionsMade: z.int().optional(),
-  decisionsTotal: z.int().optional(),
-  due: z.string().nullish(),
+  completed: z.optional(z.boolean()),
+  identitiesCompleted: z.optional(z.int()),
+  identitiesTotal: z.optional(z.int()),
+  created: z.optional(z.string()),
+  modified: z.optional(z.string()),
+  decisionsMade: z.optional(z.int()),
+  decisionsTotal: z.optional(z.int()),
+  due: z.nullish(z.string()),
   /** When the reviewer signed off. */
-  signed: z.string().nullish(),
-  reviewer: Reviewer.optional(),
-  reassignment: Reassignment.nullish(),
-  hasErrors: z.boolean().optional(),
-  errorMessage: z.string().nullish(),
-  phase: CertificationPhase.optional(),
+  signed: z.nullish(z.string()),
+  reviewer: z.optional(Reviewer),
+  reassignment: z.nullish(Reassignment),
+  hasErrors: z.optional(z.boolean()),
+  errorMessage: z.nullish(z.string()),
+  phase: z.optional(CertificationPhase),
 });
 export type IdentityCertificationDto = z.infer<typeof IdentityCertificationDto>;
 
 /** Identity reference with display name and email. `type` is always "IDENTITY". Nullable wherever used. */
 export const IdentityReferenceWithNameAndEmail = read({
-  type: z.string().optional(),
-  id: z.string().optional(),
-  name: z.string().optional(),
-  email: z.string().nullish(),
+  type: z.optional(z.string()),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  email: z.nullish(z.string()),
 });
 export type IdentityReferenceWithNameAndEmail = z.infer<typeof IdentityReferenceWithNameAndEmail>;
 
 /** Insights into account activity. */
 export const ActivityInsights = read({
-  accountID: z.string().optional(),
+  accountID: z.optional(z.string()),
   /** Days the account was used, 0..90. */
-  usageDays: z.int().min(0).max(90).optional(),
-  usageDaysState: z.enum(['COMPLETE', 'UNKNOWN']).optional(),
+  usageDays: z.optional(z.int().check(z.minimum(0), z.maximum(90))),
+  usageDaysState: z.optional(z.enum(['COMPLETE', 'UNKNOWN'])),
 });
 export type ActivityInsights = z.infer<typeof ActivityInsights>;
 
 /** A data access policy (DataAccess.policies item). */
 export const DataAccessPolicy = read({
-  value: z.string().optional(),
+  value: z.optional(z.string()),
 });
 export type DataAccessPolicy = z.infer<typeof DataAccessPolicy>;
 
 /** A data access category with its match count (DataAccess.categories item). */
 export const DataAccessCategory = read({
-  value: z.string().optional(),
-  matchCount: z.int().optional(),
+  value: z.optional(z.string()),
+  matchCount: z.optional(z.int()),
 });
 export type DataAccessCategory = z.infer<typeof DataAccessCategory>;
 
 /** Data access impact score (DataAccess.impactScore). */
 export const DataAccessImpactScore = read({
-  value: z.string().optional(),
+  value: z.optional(z.string()),
 });
 export type DataAccessImpactScore = z.infer<typeof DataAccessImpactScore>;
 
 /** DAS (data access security) data for an entitlement. Nullable wherever used. */
 export const DataAccess = read({
-  policies: z.array(DataAccessPolicy).optional(),
-  categories: z.array(DataAccessCategory).optional(),
-  impactScore: DataAccessImpactScore.optional(),
+  policies: z.optional(z.array(DataAccessPolicy)),
+  categories: z.optional(z.array(DataAccessCategory)),
+  impactScore: z.optional(DataAccessImpactScore),
 });
 export type DataAccess = z.infer<typeof DataAccess>;
 
 /** Machine account owner (ReviewableEntitlement.account.owner). `type` is always "IDENTITY". */
 export const ReviewableEntitlementAccountOwner = read({
-  id: z.string().nullish(),
-  type: z.string().optional(),
-  displayName: z.string().nullish(),
+  id: z.nullish(z.string()),
+  type: z.optional(z.string()),
+  displayName: z.nullish(z.string()),
 });
 export type ReviewableEntitlementAccountOwner = z.infer<typeof ReviewableEntitlementAccountOwner>;
 
 /** The account holding a reviewed entitlement, with its status (ReviewableEntitlement.account). */
 export const ReviewableEntitlementAccount = read({
-  nativeIdentity: z.string().optional(),
+  nativeIdentity: z.optional(z.string()),
   /** Default false. */
-  disabled: z.boolean().optional(),
+  disabled: z.optional(z.boolean()),
   /** Default false. */
-  locked: z.boolean().optional(),
-  type: DtoType.optional(),
-  id: z.string().nullish(),
-  name: z.string().nullish(),
-  created: z.string().nullish(),
-  modified: z.string().nullish(),
-  activityInsights: ActivityInsights.optional(),
-  description: z.string().nullish(),
-  governanceGroupId: z.string().nullish(),
-  owner: ReviewableEntitlementAccountOwner.nullish(),
+  locked: z.optional(z.boolean()),
+  type: z.optional(DtoType),
+  id: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  created: z.nullish(z.string()),
+  modified: z.nullish(z.string()),
+  activityInsights: z.optional(ActivityInsights),
+  description: z.nullish(z.string()),
+  governanceGroupId: z.nullish(z.string()),
+  owner: z.nullish(ReviewableEntitlementAccountOwner),
 });
 export type ReviewableEntitlementAccount = z.infer<typeof ReviewableEntitlementAccount>;
 
 /** An entitlement under review. Nullable wherever used. Booleans default to false. */
 export const ReviewableEntitlement = read({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  description: z.string().nullish(),
-  privileged: z.boolean().optional(),
-  owner: IdentityReferenceWithNameAndEmail.nullish(),
-  attributeName: z.string().optional(),
-  attributeValue: z.string().optional(),
-  sourceSchemaObjectType: z.string().optional(),
-  sourceName: z.string().optional(),
-  sourceType: z.string().optional(),
-  sourceId: z.string().optional(),
-  hasPermissions: z.boolean().optional(),
-  isPermission: z.boolean().optional(),
-  revocable: z.boolean().optional(),
-  cloudGoverned: z.boolean().optional(),
-  containsDataAccess: z.boolean().optional(),
-  dataAccess: DataAccess.nullish(),
-  account: ReviewableEntitlementAccount.nullish(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  description: z.nullish(z.string()),
+  privileged: z.optional(z.boolean()),
+  owner: z.nullish(IdentityReferenceWithNameAndEmail),
+  attributeName: z.optional(z.string()),
+  attributeValue: z.optional(z.string()),
+  sourceSchemaObjectType: z.optional(z.string()),
+  sourceName: z.optional(z.string()),
+  sourceType: z.optional(z.string()),
+  sourceId: z.optional(z.string()),
+  hasPermissions: z.optional(z.boolean()),
+  isPermission: z.optional(z.boolean()),
+  revocable: z.optional(z.boolean()),
+  cloudGoverned: z.optional(z.boolean()),
+  containsDataAccess: z.optional(z.boolean()),
+  dataAccess: z.nullish(DataAccess),
+  account: z.nullish(ReviewableEntitlementAccount),
 });
 export type ReviewableEntitlement = z.infer<typeof ReviewableEntitlement>;
 
 /** An access profile under review. */
 export const ReviewableAccessProfile = read({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  description: z.string().optional(),
-  privileged: z.boolean().optional(),
-  cloudGoverned: z.boolean().optional(),
-  endDate: z.string().nullish(),
-  owner: IdentityReferenceWithNameAndEmail.nullish(),
-  entitlements: z.array(ReviewableEntitlement).optional(),
-  created: z.string().optional(),
-  modified: z.string().optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
+  privileged: z.optional(z.boolean()),
+  cloudGoverned: z.optional(z.boolean()),
+  endDate: z.nullish(z.string()),
+  owner: z.nullish(IdentityReferenceWithNameAndEmail),
+  entitlements: z.optional(z.array(ReviewableEntitlement)),
+  created: z.optional(z.string()),
+  modified: z.optional(z.string()),
 });
 export type ReviewableAccessProfile = z.infer<typeof ReviewableAccessProfile>;
 
 /** A role under review. Nullable wherever used. */
 export const ReviewableRole = read({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  description: z.string().optional(),
-  privileged: z.boolean().optional(),
-  owner: IdentityReferenceWithNameAndEmail.nullish(),
-  revocable: z.boolean().optional(),
-  endDate: z.string().nullish(),
-  accessProfiles: z.array(ReviewableAccessProfile).optional(),
-  entitlements: z.array(ReviewableEntitlement).optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
+  privileged: z.optional(z.boolean()),
+  owner: z.nullish(IdentityReferenceWithNameAndEmail),
+  revocable: z.optional(z.boolean()),
+  endDate: z.nullish(z.string()),
+  accessProfiles: z.optional(z.array(ReviewableAccessProfile)),
+  entitlements: z.optional(z.array(ReviewableEntitlement)),
 });
 export type ReviewableRole = z.infer<typeof ReviewableRole>;
 
 /** The reviewed access item itself (AccessSummary.access). */
 export const AccessSummaryAccess = read({
-  type: DtoType.optional(),
-  id: z.string().optional(),
-  name: z.string().optional(),
+  type: z.optional(DtoType),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 export type AccessSummaryAccess = z.infer<typeof AccessSummaryAccess>;
 
 /** The access under review: one of entitlement, accessProfile or role, matching `access.type`. */
 export const AccessSummary = read({
-  access: AccessSummaryAccess.optional(),
-  entitlement: ReviewableEntitlement.nullish(),
-  accessProfile: ReviewableAccessProfile.optional(),
-  role: ReviewableRole.nullish(),
+  access: z.optional(AccessSummaryAccess),
+  entitlement: z.nullish(ReviewableEntitlement),
+  accessProfile: z.optional(ReviewableAccessProfile),
+  role: z.nullish(ReviewableRole),
 });
 export type AccessSummary = z.infer<typeof AccessSummary>;
 
 /** Summary of the identity whose access is reviewed. */
 export const CertificationIdentitySummary = read({
   /** Identity summary id. */
-  id: z.string().optional(),
-  name: z.string().optional(),
-  identityId: z.string().optional(),
-  completed: z.boolean().optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  identityId: z.optional(z.string()),
+  completed: z.optional(z.boolean()),
 });
 export type CertificationIdentitySummary = z.infer<typeof CertificationIdentitySummary>;
 
 /** One access review item of a certification. */
 export const AccessReviewItem = read({
-  accessSummary: AccessSummary.optional(),
-  identitySummary: CertificationIdentitySummary.optional(),
+  accessSummary: z.optional(AccessSummary),
+  identitySummary: z.optional(CertificationIdentitySummary),
   /** Review item id (used in ReviewDecision.id and ReassignReference.id). */
-  id: z.string().optional(),
-  completed: z.boolean().optional(),
-  newAccess: z.boolean().optional(),
-  decision: CertificationDecision.optional(),
-  comments: z.string().nullish(),
+  id: z.optional(z.string()),
+  completed: z.optional(z.boolean()),
+  newAccess: z.optional(z.boolean()),
+  decision: z.optional(CertificationDecision),
+  comments: z.nullish(z.string()),
 });
 export type AccessReviewItem = z.infer<typeof AccessReviewItem>;
 
 /** A permission (rights on a target) of an access review item. */
 export const PermissionDto = read({
-  rights: z.array(z.string()).optional(),
-  target: z.string().optional(),
+  rights: z.optional(z.array(z.string())),
+  target: z.optional(z.string()),
 });
 export type PermissionDto = z.infer<typeof PermissionDto>;
 
 /** AI recommendation attached to a decision. */
 export const ReviewRecommendation = z.object({
-  recommendation: z.string().nullish(),
-  reasons: z.array(z.string()).optional(),
-  timestamp: z.string().optional(),
+  recommendation: z.nullish(z.string()),
+  reasons: z.optional(z.array(z.string())),
+  timestamp: z.optional(z.string()),
 });
 export type ReviewRecommendation = z.infer<typeof ReviewRecommendation>;
 
@@ -421,11 +422,11 @@ export const ReviewDecision = z.object({
   id: z.string(),
   decision: CertificationDecision,
   /** REVOKE only. */
-  proposedEndDate: z.string().optional(),
+  proposedEndDate: z.optional(z.string()),
   /** Part of a larger bulk decision. */
   bulk: z.boolean(),
-  recommendation: ReviewRecommendation.nullish(),
-  comments: z.string().optional(),
+  recommendation: z.nullish(ReviewRecommendation),
+  comments: z.optional(z.string()),
 });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
@@ -447,9 +448,9 @@ export type ReviewReassign = z.infer<typeof ReviewReassign>;
 
 /** A reassignment trail leading to a self-certification identity. */
 export const ReassignmentTrailDTO = read({
-  previousOwner: z.string().optional(),
-  newOwner: z.string().optional(),
-  reassignmentType: z.string().optional(),
+  previousOwner: z.optional(z.string()),
+  newOwner: z.optional(z.string()),
+  reassignmentType: z.optional(z.string()),
 });
 export type ReassignmentTrailDTO = z.infer<typeof ReassignmentTrailDTO>;
 
@@ -457,8 +458,8 @@ export type ReassignmentTrailDTO = z.infer<typeof ReassignmentTrailDTO>;
  * A list of reassignment trails. The spec's own example of a certification task gives one trail as an
  * object where the schema says array: both read as a list.
  */
-export const ReassignmentTrailDTOList = z.preprocess(
-  (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? [value] : value),
+export const ReassignmentTrailDTOList = z.pipe(
+  z.transform((value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? [value] : value)),
   z.array(ReassignmentTrailDTO),
 );
 export type ReassignmentTrailDTOList = z.infer<typeof ReassignmentTrailDTOList>;
@@ -483,14 +484,14 @@ export type CertificationTaskStatus = z.infer<typeof CertificationTaskStatus>;
 
 /** An asynchronous certification/campaign task (reassign, complete, activate, ...). */
 export const CertificationTask = read({
-  id: z.string().optional(),
-  type: CertificationTaskType.optional(),
-  targetType: z.enum(['CERTIFICATION', 'CAMPAIGN']).optional(),
-  targetId: z.string().optional(),
-  status: CertificationTaskStatus.optional(),
-  errors: ErrorMessageDtoList.optional(),
-  reassignmentTrailDTOs: ReassignmentTrailDTOList.optional(),
-  created: z.string().optional(),
+  id: z.optional(z.string()),
+  type: z.optional(CertificationTaskType),
+  targetType: z.optional(z.enum(['CERTIFICATION', 'CAMPAIGN'])),
+  targetId: z.optional(z.string()),
+  status: z.optional(CertificationTaskStatus),
+  errors: z.optional(ErrorMessageDtoList),
+  reassignmentTrailDTOs: z.optional(ReassignmentTrailDTOList),
+  created: z.optional(z.string()),
 });
 export type CertificationTask = z.infer<typeof CertificationTask>;
 
@@ -500,51 +501,51 @@ export type CertificationTask = z.infer<typeof CertificationTask>;
 
 /** An alert raised on a campaign (e.g. generation problems). */
 export const CampaignAlert = read({
-  level: z.enum(['ERROR', 'WARN', 'INFO']).nullish(),
-  localizations: z.array(ErrorMessageDto).nullish(),
+  level: z.nullish(z.enum(['ERROR', 'WARN', 'INFO'])),
+  localizations: z.nullish(z.array(ErrorMessageDto)),
 });
 export type CampaignAlert = z.infer<typeof CampaignAlert>;
 
 /** A campaign as listed with detail=SLIM. Booleans default to false. */
 export const SlimCampaign = z.object({
-  id: z.string().nullish(),
+  id: z.nullish(z.string()),
   /** Templates apply placeholder formatting to it. */
   name: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   /** Must be in the future to activate. */
-  deadline: z.string().nullish(),
+  deadline: z.nullish(z.string()),
   type: CampaignType,
-  emailNotificationEnabled: z.boolean().nullish(),
-  autoRevokeAllowed: z.boolean().nullish(),
-  recommendationsEnabled: z.boolean().nullish(),
-  status: CampaignStatus.nullish(),
-  correlatedStatus: CorrelatedStatus.nullish(),
-  created: z.string().nullish(),
-  totalCertifications: z.int().nullish(),
-  completedCertifications: z.int().nullish(),
-  alerts: z.array(CampaignAlert).nullish(),
+  emailNotificationEnabled: z.nullish(z.boolean()),
+  autoRevokeAllowed: z.nullish(z.boolean()),
+  recommendationsEnabled: z.nullish(z.boolean()),
+  status: z.nullish(CampaignStatus),
+  correlatedStatus: z.nullish(CorrelatedStatus),
+  created: z.nullish(z.string()),
+  totalCertifications: z.nullish(z.int()),
+  completedCertifications: z.nullish(z.int()),
+  alerts: z.nullish(z.array(CampaignAlert)),
 });
 export type SlimCampaign = z.infer<typeof SlimCampaign>;
 
 /** Campaign filter reference (Campaign.filter); the default filter is used if blank. `type` is always "CAMPAIGN_FILTER". */
 export const CampaignFilterReference = z.object({
-  id: z.string().nullish(),
-  type: z.string().nullish(),
-  name: z.string().nullish(),
+  id: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  name: z.nullish(z.string()),
 });
 export type CampaignFilterReference = z.infer<typeof CampaignFilterReference>;
 
 /** SOURCE_OWNER campaign settings (Campaign.sourceOwnerCampaignInfo). */
 export const SourceOwnerCampaignInfo = z.object({
-  sourceIds: z.array(z.string()).nullish(),
+  sourceIds: z.nullish(z.array(z.string())),
 });
 export type SourceOwnerCampaignInfo = z.infer<typeof SourceOwnerCampaignInfo>;
 
 /** Fixed reviewer (identity or governance group) of a SEARCH or ROLE_COMPOSITION campaign. */
 export const CampaignInfoReviewer = z.object({
-  type: z.enum(['GOVERNANCE_GROUP', 'IDENTITY']).nullish(),
-  id: z.string().nullish(),
-  name: z.string().nullish(),
+  type: z.nullish(z.enum(['GOVERNANCE_GROUP', 'IDENTITY'])),
+  id: z.nullish(z.string()),
+  name: z.nullish(z.string()),
 });
 export type CampaignInfoReviewer = z.infer<typeof CampaignInfoReviewer>;
 
@@ -552,7 +553,7 @@ export type CampaignInfoReviewer = z.infer<typeof CampaignInfoReviewer>;
 export const AccessConstraint = z.object({
   type: z.enum(['ENTITLEMENT', 'ACCESS_PROFILE', 'ROLE']),
   /** Only when operator is SELECTED. */
-  ids: z.array(z.string()).nullish(),
+  ids: z.nullish(z.array(z.string())),
   operator: z.enum(['ALL', 'SELECTED']),
 });
 export type AccessConstraint = z.infer<typeof AccessConstraint>;
@@ -560,11 +561,11 @@ export type AccessConstraint = z.infer<typeof AccessConstraint>;
 /** SEARCH campaign settings; exactly one of `query` / `identityIds` must be set. */
 export const SearchCampaignInfo = z.object({
   type: z.enum(['IDENTITY', 'ACCESS']),
-  description: z.string().nullish(),
-  reviewer: CampaignInfoReviewer.nullish(),
-  query: z.string().nullish(),
-  identityIds: z.array(z.string()).nullish(),
-  accessConstraints: z.array(AccessConstraint).max(1000).nullish(),
+  description: z.nullish(z.string()),
+  reviewer: z.nullish(CampaignInfoReviewer),
+  query: z.nullish(z.string()),
+  identityIds: z.nullish(z.array(z.string())),
+  accessConstraints: z.nullish(z.array(AccessConstraint).check(z.maxLength(1000))),
 });
 export type SearchCampaignInfo = z.infer<typeof SearchCampaignInfo>;
 
@@ -572,81 +573,81 @@ export type SearchCampaignInfo = z.infer<typeof SearchCampaignInfo>;
 export const RemediatorRef = z.object({
   type: z.literal('IDENTITY'),
   id: z.string(),
-  name: z.string().nullish(),
+  name: z.nullish(z.string()),
 });
 export type RemediatorRef = z.infer<typeof RemediatorRef>;
 
 /** ROLE_COMPOSITION campaign settings; at most one of `roleIds` / `query` (neither = all roles). */
 export const RoleCompositionCampaignInfo = z.object({
-  reviewer: CampaignInfoReviewer.nullish(),
-  roleIds: z.array(z.string()).nullish(),
+  reviewer: z.nullish(CampaignInfoReviewer),
+  roleIds: z.nullish(z.array(z.string())),
   remediatorRef: RemediatorRef,
-  query: z.string().nullish(),
-  description: z.string().nullish(),
+  query: z.nullish(z.string()),
+  description: z.nullish(z.string()),
 });
 export type RoleCompositionCampaignInfo = z.infer<typeof RoleCompositionCampaignInfo>;
 
 /** MACHINE_ACCOUNT campaign settings. `reviewerType` is always "ACCOUNT_OWNER". */
 export const MachineAccountCampaignInfo = z.object({
-  sourceIds: z.array(z.string()).nullish(),
-  reviewerType: z.string().nullish(),
+  sourceIds: z.nullish(z.array(z.string())),
+  reviewerType: z.nullish(z.string()),
 });
 export type MachineAccountCampaignInfo = z.infer<typeof MachineAccountCampaignInfo>;
 
 /** A source with orphan entitlements (Campaign.sourcesWithOrphanEntitlements item). `type` is always "SOURCE". */
 export const SourceWithOrphanEntitlements = z.object({
-  id: z.string().nullish(),
-  type: z.string().nullish(),
-  name: z.string().nullish(),
+  id: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  name: z.nullish(z.string()),
 });
 export type SourceWithOrphanEntitlements = z.infer<typeof SourceWithOrphanEntitlements>;
 
 /** A full campaign (detail=FULL, create, template body): SlimCampaign plus configuration. */
-export const Campaign = SlimCampaign.extend({
-  modified: z.string().nullish(),
-  filter: CampaignFilterReference.nullish(),
+export const Campaign = z.extend(SlimCampaign, {
+  modified: z.nullish(z.string()),
+  filter: z.nullish(CampaignFilterReference),
   /** Default true. */
-  sunsetCommentsRequired: z.boolean().nullish(),
-  sourceOwnerCampaignInfo: SourceOwnerCampaignInfo.nullish(),
-  searchCampaignInfo: SearchCampaignInfo.nullish(),
-  roleCompositionCampaignInfo: RoleCompositionCampaignInfo.nullish(),
-  machineAccountCampaignInfo: MachineAccountCampaignInfo.nullish(),
+  sunsetCommentsRequired: z.nullish(z.boolean()),
+  sourceOwnerCampaignInfo: z.nullish(SourceOwnerCampaignInfo),
+  searchCampaignInfo: z.nullish(SearchCampaignInfo),
+  roleCompositionCampaignInfo: z.nullish(RoleCompositionCampaignInfo),
+  machineAccountCampaignInfo: z.nullish(MachineAccountCampaignInfo),
   /** Empty means none; null means unknown. */
-  sourcesWithOrphanEntitlements: z.array(SourceWithOrphanEntitlements).nullish(),
-  mandatoryCommentRequirement: MandatoryCommentRequirement.nullish(),
+  sourcesWithOrphanEntitlements: z.nullish(z.array(SourceWithOrphanEntitlements)),
+  mandatoryCommentRequirement: z.nullish(MandatoryCommentRequirement),
 });
 export type Campaign = z.infer<typeof Campaign>;
 
 /** New reviewer for an admin reassign (AdminReviewReassign.reassignTo). `type` is always "IDENTITY". */
 export const AdminReviewReassignTo = z.object({
-  id: z.string().optional(),
-  type: z.string().optional(),
+  id: z.optional(z.string()),
+  type: z.optional(z.string()),
 });
 export type AdminReviewReassignTo = z.infer<typeof AdminReviewReassignTo>;
 
 /** Admin reassign body (POST /campaigns/{id}/reassign): 1..250 certifications. */
 export const AdminReviewReassign = z.object({
-  certificationIds: z.array(z.string()).min(1).max(250).optional(),
-  reassignTo: AdminReviewReassignTo.optional(),
-  reason: z.string().optional(),
+  certificationIds: z.optional(z.array(z.string()).check(z.minLength(1), z.maxLength(250))),
+  reassignTo: z.optional(AdminReviewReassignTo),
+  reason: z.optional(z.string()),
 });
 export type AdminReviewReassign = z.infer<typeof AdminReviewReassign>;
 
 /** Activate body; `timeZone` defaults to "Z". */
 export const ActivateCampaignOptions = z.object({
-  timeZone: z.string().optional(),
+  timeZone: z.optional(z.string()),
 });
 export type ActivateCampaignOptions = z.infer<typeof ActivateCampaignOptions>;
 
 /** Complete body; `autoCompleteAction` (for undecided items) defaults to APPROVE. */
 export const CampaignCompleteOptions = z.object({
-  autoCompleteAction: z.enum(['APPROVE', 'REVOKE']).optional(),
+  autoCompleteAction: z.optional(z.enum(['APPROVE', 'REVOKE'])),
 });
 export type CampaignCompleteOptions = z.infer<typeof CampaignCompleteOptions>;
 
 /** Bulk delete body: campaign ids. */
 export const CampaignsDeleteRequest = z.object({
-  ids: z.array(z.string()).optional(),
+  ids: z.optional(z.array(z.string())),
 });
 export type CampaignsDeleteRequest = z.infer<typeof CampaignsDeleteRequest>;
 
@@ -656,31 +657,31 @@ export type CampaignsDeleteRequest = z.infer<typeof CampaignsDeleteRequest>;
 
 /** Owner of a template (set to the caller at creation). `type` is always "IDENTITY". */
 export const CampaignTemplateOwnerRef = z.object({
-  id: z.string().nullish(),
-  type: z.string().nullish(),
-  name: z.string().nullish(),
-  email: z.string().nullish(),
+  id: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
 });
 export type CampaignTemplateOwnerRef = z.infer<typeof CampaignTemplateOwnerRef>;
 
 /** A campaign template; its `campaign` has null id, status and deadline. */
 export const CampaignTemplate = z.object({
-  id: z.string().nullish(),
+  id: z.nullish(z.string()),
   name: z.string(),
   description: z.string(),
   created: z.string(),
-  modified: z.string().nullable(),
+  modified: z.nullable(z.string()),
   /** Default false. */
-  scheduled: z.boolean().nullish(),
-  ownerRef: CampaignTemplateOwnerRef.nullish(),
+  scheduled: z.nullish(z.boolean()),
+  ownerRef: z.nullish(CampaignTemplateOwnerRef),
   /** ISO-8601 duration added to the generation date, e.g. "P2W". */
-  deadlineDuration: z.string().nullish(),
+  deadlineDuration: z.nullish(z.string()),
   campaign: Campaign,
 });
 export type CampaignTemplate = z.infer<typeof CampaignTemplate>;
 
 /** Create-template request body: CampaignTemplate without its read-only fields (created, modified are required only in responses). */
-export const CampaignTemplateInput = CampaignTemplate.omit({
+export const CampaignTemplateInput = z.omit(CampaignTemplate, {
   created: true,
   modified: true,
   scheduled: true,
@@ -701,7 +702,7 @@ export const ScheduleMonths = z.object({
   type: ScheduleValuesType,
   values: z.array(z.string()),
   /** Not nullable in the spec (days/hours intervals are); accepted as null for consistency. */
-  interval: z.int().nullish(),
+  interval: z.nullish(z.int()),
 });
 export type ScheduleMonths = z.infer<typeof ScheduleMonths>;
 
@@ -709,7 +710,7 @@ export type ScheduleMonths = z.infer<typeof ScheduleMonths>;
 export const ScheduleDays = z.object({
   type: ScheduleValuesType,
   values: z.array(z.string()),
-  interval: z.int().nullish(),
+  interval: z.nullish(z.int()),
 });
 export type ScheduleDays = z.infer<typeof ScheduleDays>;
 
@@ -717,20 +718,20 @@ export type ScheduleDays = z.infer<typeof ScheduleDays>;
 export const ScheduleHours = z.object({
   type: ScheduleValuesType,
   values: z.array(z.string()),
-  interval: z.int().nullish(),
+  interval: z.nullish(z.int()),
 });
 export type ScheduleHours = z.infer<typeof ScheduleHours>;
 
 /** Schedule of a campaign template. */
 export const Schedule = z.object({
   type: ScheduleType,
-  months: ScheduleMonths.nullish(),
+  months: z.nullish(ScheduleMonths),
   /** Described as required for all types, but not required by the schema. */
-  days: ScheduleDays.optional(),
+  days: z.optional(ScheduleDays),
   hours: ScheduleHours,
-  expiration: z.string().nullish(),
+  expiration: z.nullish(z.string()),
   /** e.g. "CST". */
-  timeZoneId: z.string().optional(),
+  timeZoneId: z.optional(z.string()),
 });
 export type Schedule = z.infer<typeof Schedule>;
 
@@ -740,9 +741,9 @@ export type Schedule = z.infer<typeof Schedule>;
 
 /** Reference to a report result. `type` is always "REPORT_RESULT". */
 export const SodReportResultDto = read({
-  type: z.string().optional(),
-  id: z.string().optional(),
-  name: z.string().optional(),
+  type: z.optional(z.string()),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 export type SodReportResultDto = z.infer<typeof SodReportResultDto>;
 
@@ -760,7 +761,7 @@ export type ReportResultStatus = z.infer<typeof ReportResultStatus>;
 /** Reference to a report result, with its status. */
 export const ReportResultReference = read({
   ...SodReportResultDto.shape,
-  status: ReportResultStatus.optional(),
+  status: z.optional(ReportResultStatus),
 });
 export type ReportResultReference = z.infer<typeof ReportResultReference>;
 
@@ -769,13 +770,13 @@ export const CampaignReport = read({
   ...ReportResultReference.shape,
   reportType: ReportType,
   /** When the report last ran. */
-  lastRunAt: z.string().optional(),
+  lastRunAt: z.optional(z.string()),
 });
 export type CampaignReport = z.infer<typeof CampaignReport>;
 
 /** Tenant-wide campaign report settings: extra identity attribute columns. */
 export const CampaignReportsConfig = z.object({
-  identityAttributeColumns: z.array(z.string()).nullish(),
+  identityAttributeColumns: z.nullish(z.array(z.string())),
 });
 export type CampaignReportsConfig = z.infer<typeof CampaignReportsConfig>;
 
@@ -786,22 +787,22 @@ export type CampaignReportsConfig = z.infer<typeof CampaignReportsConfig>;
 /** Error body of 400/403/404/500 responses. */
 export const ErrorResponseDto = read({
   /** e.g. "404 Not found". */
-  detailCode: z.string().optional(),
-  trackingId: z.string().optional(),
-  messages: z.array(ErrorMessageDto).optional(),
-  causes: z.array(ErrorMessageDto).optional(),
+  detailCode: z.optional(z.string()),
+  trackingId: z.optional(z.string()),
+  messages: z.optional(z.array(ErrorMessageDto)),
+  causes: z.optional(z.array(ErrorMessageDto)),
 });
 export type ErrorResponseDto = z.infer<typeof ErrorResponseDto>;
 
 /** Body of a 401 response (components.responses, not a named schema). */
 export const UnauthorizedErrorBody = read({
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type UnauthorizedErrorBody = z.infer<typeof UnauthorizedErrorBody>;
 
 /** Body of a 429 response (components.responses, not a named schema); see Retry-After. */
 export const RateLimitErrorBody = read({
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 export type RateLimitErrorBody = z.infer<typeof RateLimitErrorBody>;
 
@@ -815,17 +816,17 @@ export const JsonPatchOperation = z.object({
   /** JSON Pointer of the target. */
   path: z.string(),
   /** Required for add and replace. */
-  value: z
-    .union([
+  value: z.optional(
+    z.union([
       z.string(),
       z.boolean(),
       z.number(),
       z.record(z.string(), z.unknown()),
       z.array(z.unknown()),
-    ])
-    .optional(),
+    ]),
+  ),
   /** Source JSON Pointer for move and copy. */
-  from: z.string().optional(),
+  from: z.optional(z.string()),
 });
 export type JsonPatchOperation = z.infer<typeof JsonPatchOperation>;
 

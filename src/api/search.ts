@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_LIMIT } from './collections';
 import { call } from './http';
 
@@ -13,10 +13,10 @@ export const IdentityDocument = z.object({
   id: z.string(),
   /** The identity's name (on many tenants a username; prefer displayName for people). */
   name: z.string(),
-  displayName: z.string().nullish(),
-  email: z.string().nullish(),
+  displayName: z.nullish(z.string()),
+  email: z.nullish(z.string()),
   /** The identity's manager, when it has one (used to escalate a reviewer's work). */
-  manager: z.object({ id: z.string(), name: z.string().nullish(), displayName: z.string().nullish() }).nullish(),
+  manager: z.nullish(z.object({ id: z.string(), name: z.nullish(z.string()), displayName: z.nullish(z.string()) })),
 });
 export type IdentityDocument = z.infer<typeof IdentityDocument>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayInputValue, dueLabel, endOfDayIn, msUntilNextDay, relativeDays } from './format';
+import { dayInputValue, dueLabel, relativeDays } from './format';
+import { endOfDayIn, msUntilNextDay } from './zonedDays';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -25,6 +26,10 @@ describe('relativeDays and dueLabel: calendar days in the reviewer’s time zone
   ])('due %s at %s in %s: %i days, “%s”', (due, now, zone, days, text) => {
     expect(relativeDays(due, at(now), zone)).toBe(days);
     expect(dueLabel(due, at(now), zone).text).toBe(text);
+  });
+
+  it('counts no days to a date that is not one', () => {
+    expect(relativeDays('soon', at('2026-12-02T08:00:00Z'), 'UTC')).toBeNaN();
   });
 });
 

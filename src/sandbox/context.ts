@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
 import type { Identity, UserLevel } from './model';
 import type { Store } from './store';
 import { badRequest, forbidden } from './errors';
@@ -46,9 +47,9 @@ export function requireLevel(ctx: RequestContext, levels: readonly UserLevel[]):
 }
 
 /** Validates a request body against the API's schema; a mismatch answers 400 naming the field. */
-export function parseBody<S extends z.ZodType>(ctx: RequestContext, schema: S, what: string): z.output<S> {
+export function parseBody<S extends $ZodType>(ctx: RequestContext, schema: S, what: string): output<S> {
   if (ctx.body === undefined) throw badRequest(`The request body (${what}) is required.`);
-  const result = schema.safeParse(ctx.body);
+  const result = safeParse(schema, ctx.body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const where = issue.path.length ? issue.path.join('.') : 'body';

@@ -19,6 +19,7 @@ import type { Campaign, CampaignTemplate, Schedule, SlimCampaign } from '../../a
 import { campaignTypeLabel } from '../../components/campaignLabels';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../components/format';
+import { Crumbs } from '../../components/Crumbs';
 import { PageContainer } from '../../components/PageContainer';
 import { resolveGeneration } from './NamePreview';
 import { templateQueries } from './queries';
@@ -107,7 +108,7 @@ export function CadenceCalendarPage() {
 
   const error = templates.error ?? campaigns.error ?? scheduleError;
   return (
-    <PageContainer title="Cadence calendar" breadcrumbs={[{ label: 'Templates', to: '/templates' }, { label: 'Cadence calendar' }]}>
+    <PageContainer title="Cadence calendar" breadcrumbs={<Crumbs items={[{ label: 'Templates', to: '/templates' }, { label: 'Cadence calendar' }]} />}>
       {loading ? <LinearProgress aria-label="Loading templates, schedules and campaigns" sx={{ mb: 2 }} /> : null}
       {error ? <ErrorState error={error} title="The calendar could not be loaded" onRetry={() => { void templates.refetch(); void campaigns.refetch(); }} /> : null}
       <Paper variant="outlined" component="section" aria-labelledby="calendar-title" sx={{ p: { xs: 1, md: 2 }, mb: 3 }}>

@@ -22,6 +22,7 @@ import { BasicsStep, OptionsStep, ScopeStep, TypeStep } from '../../components/c
 import { RequestBody, WizardFrame } from '../../components/campaign-form/WizardFrame';
 import { ErrorState } from '../../components/ErrorState';
 import { useNotify } from '../../components/notifications';
+import { Crumbs } from '../../components/Crumbs';
 import { PageContainer } from '../../components/PageContainer';
 import { NamePreview } from './NamePreview';
 import { templatePatch, templateQueries, useCreateTemplate, usePatchTemplate, type TemplateFields } from './queries';
@@ -152,7 +153,7 @@ function TemplateEditor({ template }: { template: CampaignTemplate | null }) {
   const body = baseline ? templatePatch(baseline, fields) : fields;
   return (
     <LocalizationProvider dateAdapter={AdapterDateFns}>
-      <PageContainer title={title} breadcrumbs={[{ label: 'Templates', to: '/templates' }, ...(template ? [{ label: template.name, to: `/templates/${encodeURIComponent(template.id ?? '')}` }] : []), { label: template ? 'Edit' : 'New template' }]}>
+      <PageContainer title={title} breadcrumbs={<Crumbs items={[{ label: 'Templates', to: '/templates' }, ...(template ? [{ label: template.name, to: `/templates/${encodeURIComponent(template.id ?? '')}` }] : []), { label: template ? 'Edit' : 'New template' }]} />}>
         <WizardFrame
           steps={STEPS}
           active={active}

@@ -15,6 +15,7 @@ import { campaignTypeLabel } from '../../components/campaignLabels';
 import { ErrorState } from '../../components/ErrorState';
 import { formatDateTime } from '../../components/format';
 import { useNotify } from '../../components/notifications';
+import { Crumbs } from '../../components/Crumbs';
 import { PageContainer } from '../../components/PageContainer';
 import { DeleteTemplateDialog } from './DeleteTemplateDialog';
 import { GenerateDialog } from './GenerateDialog';
@@ -35,7 +36,7 @@ export function TemplatePage() {
   if (template.isPending) return <LinearProgress aria-label="Loading the template" />;
   if (template.isError) {
     return (
-      <PageContainer title="Template" breadcrumbs={[{ label: 'Templates', to: '/templates' }, { label: 'Template' }]}>
+      <PageContainer title="Template" breadcrumbs={<Crumbs items={[{ label: 'Templates', to: '/templates' }, { label: 'Template' }]} />}>
         <ErrorState error={template.error} title="The template could not be loaded" onRetry={() => void template.refetch()} />
       </PageContainer>
     );
@@ -55,7 +56,7 @@ export function TemplatePage() {
   return (
     <PageContainer
       title={t.name}
-      breadcrumbs={[{ label: 'Templates', to: '/templates' }, { label: t.name }]}
+      breadcrumbs={<Crumbs items={[{ label: 'Templates', to: '/templates' }, { label: t.name }]} />}
       actions={
         <>
           <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => setGenerating(true)}>Generate now</Button>

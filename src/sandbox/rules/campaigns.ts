@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CampaignDetail } from '../../api/campaigns';
 import {
   AdminReviewReassign,
@@ -52,11 +52,11 @@ const IsoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 d
 
 /** The value types of the patchable fields. */
 const CampaignChanges = z.object({
-  name: z.string().trim().min(1, 'must not be empty'),
-  description: z.string().nullable(),
+  name: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
+  description: z.nullable(z.string()),
   recommendationsEnabled: z.boolean(),
   /** Removing it (STAGED only) clears it. */
-  deadline: IsoDateTime.nullish(),
+  deadline: z.nullish(IsoDateTime),
   emailNotificationEnabled: z.boolean(),
   autoRevokeAllowed: z.boolean(),
 });
@@ -307,7 +307,7 @@ export const campaignRoutes: Route[] = [
       // Patched as ISC's model: a field the answer leaves out because it is unset (a deadline) can still be replaced.
       const patched = applyPatch(campaignModel(campaign, countCertifications(ctx.store)), operations) as Record<string, unknown>;
       const mask: Partial<Record<keyof CampaignChanges, true>> = Object.fromEntries([...touched].map((f) => [f, true]));
-      const changes: Partial<CampaignChanges> = parseBody({ ...ctx, body: patched }, CampaignChanges.pick(mask), 'campaign change');
+      const changes: Partial<CampaignChanges> = parseBody({ ...ctx, body: patched }, z.pick(CampaignChanges, mask), 'campaign change');
       if (touched.has('deadline')) {
         const deadline = changes.deadline ? new Date(changes.deadline).toISOString() : null;
         if (status === 'ACTIVE' && (!deadline || Date.parse(deadline) <= ctx.store.now().getTime())) {
@@ -502,7 +502,7 @@ export const campaignRoutes: Route[] = [
       requireLevel(ctx, CERTIFICATION_ADMIN_LEVELS);
       const body = parseBody(
         ctx,
-        z.object({ identityAttributeColumns: z.array(z.string().trim().min(1, 'must not be empty')).nullish() }),
+        z.object({ identityAttributeColumns: z.nullish(z.array(z.string().check(z.trim(), z.minLength(1, 'must not be empty')))) }),
         'CampaignReportsConfig',
       );
       const config = ctx.store.put('reportsConfig', { id: 'config', identityAttributeColumns: body.identityAttributeColumns ?? null });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ReviewDecision, ReviewReassign } from '../../api/schemas';
 import { parseFilter, type Filter } from '../../api/filters';
 import { commentRequired, DECIDE_MAX, REASSIGN_ASYNC_MAX, REASSIGN_SYNC_MAX } from '../../api/rules';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toCsv, type CsvCell } from '../../api/csv';
 import type { IdentityCertDecisionSummary } from '../../api/reports';
 import { badRequest, forbidden, notFound } from '../errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { badRequest } from '../errors';
 import { pageReply, parseBody, type Route } from '../context';
 import { parsePaging } from '../query';
@@ -186,9 +186,9 @@ export function matchesIdentity(identity: Identity, query: SearchQuery): boolean
 /** The search body (SearchDocument request), as far as the sandbox reads it. */
 const SearchBody = z.object({
   indices: z.array(z.string()),
-  queryType: z.string().optional(),
-  query: z.object({ query: z.string().optional() }).optional(),
-  sort: z.array(z.string()).optional(),
+  queryType: z.optional(z.string()),
+  query: z.optional(z.object({ query: z.optional(z.string()) })),
+  sort: z.optional(z.array(z.string())),
 });
 
 const SORTS: Record<string, (a: Identity, b: Identity) => number> = {

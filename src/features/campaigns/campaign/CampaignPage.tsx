@@ -16,6 +16,7 @@ import type { Campaign } from '../../../api/schemas';
 import { DueDate } from '../../../components/DueDate';
 import { ErrorState } from '../../../components/ErrorState';
 import { formatDateTime } from '../../../components/format';
+import { Crumbs } from '../../../components/Crumbs';
 import { PageContainer } from '../../../components/PageContainer';
 import { campaignTypeLabel } from '../labels';
 import { CampaignActions } from './CampaignActions';
@@ -62,7 +63,7 @@ export function CampaignPage() {
 
   if (query.isError && isApiError(query.error) && query.error.status === 404) {
     return (
-      <PageContainer title="Campaign not found" breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }]}>
+      <PageContainer title="Campaign not found" breadcrumbs={<Crumbs items={[{ label: 'Campaigns', to: '/campaigns' }]} />}>
         <Alert severity="warning">
           There is no campaign with this id. It may have been deleted. <Link component={RouterLink} to="/campaigns">Go to the campaigns</Link>.
         </Alert>
@@ -71,7 +72,7 @@ export function CampaignPage() {
   }
   if (query.isError && !query.data) {
     return (
-      <PageContainer title="Campaign" breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }]}>
+      <PageContainer title="Campaign" breadcrumbs={<Crumbs items={[{ label: 'Campaigns', to: '/campaigns' }]} />}>
         <ErrorState title="The campaign could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       </PageContainer>
     );
@@ -88,7 +89,7 @@ export function CampaignPage() {
     }, { replace: true });
 
   return (
-    <PageContainer title={campaign.name} breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }, { label: campaign.name }]} actions={<CampaignActions campaign={campaign} />}>
+    <PageContainer title={campaign.name} breadcrumbs={<Crumbs items={[{ label: 'Campaigns', to: '/campaigns' }, { label: campaign.name }]} />} actions={<CampaignActions campaign={campaign} />}>
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <CampaignStatusChip status={campaign.status} />
         <Typography variant="body2" color="text.secondary">{campaignTypeLabel(campaign.type)} campaign</Typography>

@@ -26,6 +26,7 @@ import { campaignTypeLabel } from '../../../components/campaignLabels';
 import { ErrorState } from '../../../components/ErrorState';
 import { formatDateTime } from '../../../components/format';
 import { useNotify } from '../../../components/notifications';
+import { Crumbs } from '../../../components/Crumbs';
 import { PageContainer } from '../../../components/PageContainer';
 import { CampaignStatusChip } from '../list/status';
 import { campaignQueries } from '../queries';
@@ -114,7 +115,7 @@ export function PreflightPage() {
   if (campaign.isError && !campaign.data) {
     const missing = isApiError(campaign.error) && campaign.error.status === 404;
     return (
-      <PageContainer title="Campaign preflight" breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'Preflight' }]}>
+      <PageContainer title="Campaign preflight" breadcrumbs={<Crumbs items={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'Preflight' }]} />}>
         <ErrorState
           title={missing ? 'This campaign does not exist (any more)' : 'The campaign could not be loaded'}
           error={campaign.error}
@@ -125,7 +126,7 @@ export function PreflightPage() {
   }
   if (!campaign.data) {
     return (
-      <PageContainer title="Campaign preflight" breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'Preflight' }]}>
+      <PageContainer title="Campaign preflight" breadcrumbs={<Crumbs items={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'Preflight' }]} />}>
         <LinearProgress aria-label="Loading the campaign" />
       </PageContainer>
     );
@@ -150,7 +151,7 @@ export function PreflightPage() {
   return (
     <PageContainer
       title={c.name}
-      breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }, { label: c.name, to: `/campaigns/${encodeURIComponent(id)}` }, { label: 'Preflight' }]}
+      breadcrumbs={<Crumbs items={[{ label: 'Campaigns', to: '/campaigns' }, { label: c.name, to: `/campaigns/${encodeURIComponent(id)}` }, { label: 'Preflight' }]} />}
       actions={<Button component={RouterLink} to={`/campaigns/${encodeURIComponent(id)}`}>Open campaign</Button>}
     >
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>

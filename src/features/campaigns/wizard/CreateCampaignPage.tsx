@@ -8,6 +8,7 @@ import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../../api/errors';
 import { campaignTypeLabel } from '../../../components/campaignLabels';
+import { Crumbs } from '../../../components/Crumbs';
 import { PageContainer } from '../../../components/PageContainer';
 import { emptyForm, FIELD_STEP, stepErrors, toCampaignBody, validate, type CampaignForm, type WizardStep } from '../../../components/campaign-form/form';
 import { BasicsStep, OptionsStep, ScopeStep, TypeStep } from '../../../components/campaign-form/steps';
@@ -81,7 +82,7 @@ export function CreateCampaignPage() {
   const body = toCampaignBody(form);
   return (
     <LocalizationProvider dateAdapter={AdapterDateFns}>
-      <PageContainer title="New campaign" breadcrumbs={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'New campaign' }]}>
+      <PageContainer title="New campaign" breadcrumbs={<Crumbs items={[{ label: 'Campaigns', to: '/campaigns' }, { label: 'New campaign' }]} />}>
         <WizardFrame
           steps={STEPS}
           active={active}

@@ -13,6 +13,7 @@ import Snackbar from '@mui/material/Snackbar';
 import { useParams } from 'react-router';
 import type { AccessReviewItem, IdentityCertificationDto } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
+import { Crumbs } from '../../../components/Crumbs';
 import { PageContainer } from '../../../components/PageContainer';
 import { TenantText } from '../../../components/TenantText';
 import { isAdmin, useSession } from '../../../api/session';
@@ -56,14 +57,14 @@ export function CertificationPage() {
 
   if (certification.isError && !cert) {
     return (
-      <PageContainer title="Certification" breadcrumbs={crumbs}>
+      <PageContainer title="Certification" breadcrumbs={<Crumbs items={crumbs} />}>
         <ErrorState title="This certification could not be loaded" error={certification.error} onRetry={() => void certification.refetch()} />
       </PageContainer>
     );
   }
   if (!cert) {
     return (
-      <PageContainer title={<Skeleton width={320} />} breadcrumbs={crumbs}>
+      <PageContainer title={<Skeleton width={320} />} breadcrumbs={<Crumbs items={crumbs} />}>
         <Skeleton variant="rounded" height={160} aria-label="Loading certification" />
       </PageContainer>
     );
@@ -121,7 +122,7 @@ function Workspace({ certification: cert, crumbs }: { certification: IdentityCer
   return (
     <PageContainer
       title={<TenantText text={cert.name} fallback="(no name)" lines={2} />}
-      breadcrumbs={crumbs}
+      breadcrumbs={<Crumbs items={crumbs} />}
       actions={
         <>
           <PhaseChip phase={cert.phase} />

@@ -25,4 +25,24 @@ describe('My certifications tabs', () => {
     expect(await within(completedGrid).findByRole('link', { name: signed[0]!.name })).toBeInTheDocument();
     for (const cert of active) expect(within(completedGrid).queryByRole('link', { name: cert.name })).not.toBeInTheDocument();
   });
+
+  it('marks the tab of the page shown and moves between tabs with the arrow keys', async () => {
+    renderRoute('/certifications');
+    await screen.findByRole('grid', { name: 'Active certifications' });
+    const tabs = screen.getByRole('tablist', { name: 'Certification status' });
+    const active = within(tabs).getByRole('tab', { name: 'Active' });
+    expect(active).toHaveAttribute('aria-selected', 'true');
+    expect(within(tabs).getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'false');
+
+    // One tab stop: Tab reaches the selected tab, the arrows move to the other, Enter opens it.
+    active.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(within(tabs).getByRole('tab', { name: 'Completed' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(active).toHaveFocus();
+    await userEvent.keyboard('{End}{Enter}');
+    expect(await screen.findByRole('grid', { name: 'Completed certifications' })).toBeInTheDocument();
+    expect(within(tabs).getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(tabs).getByRole('tab', { name: 'Active' })).toHaveAttribute('tabindex', '-1');
+  });
 });

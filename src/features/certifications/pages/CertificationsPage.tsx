@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Link from '@mui/material/Link';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useLocation } from 'react-router';
 import type { IdentityCertificationDto } from '../../../api/schemas';
@@ -10,6 +8,7 @@ import type { SorterField } from '../../../api/collections';
 import { collectionRules } from '../../../api/collections';
 import { DueDate } from '../../../components/DueDate';
 import { ErrorState } from '../../../components/ErrorState';
+import { LinkTabs } from '../../../components/LinkTabs';
 import { PageContainer } from '../../../components/PageContainer';
 import { TenantText } from '../../../components/TenantText';
 import { formatDateTime } from '../../../components/format';
@@ -21,6 +20,10 @@ import { certificationQueries } from '../queries';
 
 type SortField = SorterField<'listIdentityCertifications'>;
 const SORTABLE = collectionRules.listIdentityCertifications.sorters;
+const STATUS_TABS = [
+  { label: 'Active', to: '/certifications' },
+  { label: 'Completed', to: '/certifications/completed' },
+];
 
 function columns(completed: boolean): ServerTableColumn<IdentityCertificationDto>[] {
   return [
@@ -84,10 +87,7 @@ export function CertificationsPage() {
 
   return (
     <PageContainer title="My certifications">
-      <Tabs value={completed ? 'completed' : 'active'} aria-label="Certification status" sx={{ mb: 2 }}>
-        <Tab label="Active" value="active" component={RouterLink} to="/certifications" />
-        <Tab label="Completed" value="completed" component={RouterLink} to="/certifications/completed" />
-      </Tabs>
+      <LinkTabs tabs={STATUS_TABS} selected={completed ? 1 : 0} label="Certification status" sx={{ mb: 2 }} />
       {query.isError && !query.data ? (
         <ErrorState title="Your certifications could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       ) : (

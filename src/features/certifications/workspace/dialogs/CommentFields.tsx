@@ -7,7 +7,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
-import { dayInputValue, endOfDayIn, msUntilNextDay, reviewerTimeZone } from '../../../../components/format';
+import { dayInputValue, reviewerTimeZone } from '../../../../components/format';
+import { endOfDayIn, msUntilNextDay } from '../../../../components/zonedDays';
 import { commentRequired, commentRequirementText } from '../decisions/comments';
 
 /** What a decision dialog hands back: both optional, as in ReviewDecision. */

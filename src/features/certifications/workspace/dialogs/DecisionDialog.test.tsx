@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CertificationDecision, MandatoryCommentRequirement } from '../../../../api/schemas';
 import { DecisionDialog } from './DecisionDialog';
-import { endOfDayIn } from '../../../../components/format';
+import { endOfDayIn } from '../../../../components/zonedDays';
 import { todayInputValue } from './CommentFields';
 import { makeItem } from '../../../../../test/review-items';
 import { renderWithProviders } from '../../../../../test/render';
