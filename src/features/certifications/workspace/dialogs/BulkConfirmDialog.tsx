@@ -75,7 +75,12 @@ function BulkConfirmContent({ certificationId, decision, count, items, loading, 
   const targets = useMemo(() => (plan ? bulkTargets(plan, { includeExisting, includeHighRisk }) : null), [plan, includeExisting, includeHighRisk]);
   const risky = useMemo(() => {
     if (!targets || targets.highRisk.length === 0) return null;
-    const examples = [...targets.highRisk].sort((a, b) => riskScore(b) - riskScore(a)).slice(0, MAX_EXAMPLES);
+    // Each item's score once: computed inside the comparison it was ~13 flag readings per item on 5,000 items.
+    const examples = targets.highRisk
+      .map((item) => ({ item, score: riskScore(item) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_EXAMPLES)
+      .map(({ item }) => item);
     return { items: targets.highRisk, examples, text: highRiskText(targets.highRisk, targets.candidates.length) };
   }, [targets]);
 
