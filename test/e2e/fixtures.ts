@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 /**
  * Opens Attest at a path and waits until the sandbox has signed in and the shell is there. The default is
@@ -7,8 +7,10 @@ import { expect, type Page } from '@playwright/test';
  * latency sets its own with `attestSandbox.setLatency`.
  */
 export async function openApp(page: Page, path = '/certifications?sandboxLatency=0') {
-  await page.goto(path);
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
+  await test.step(`open ${path}`, async () => {
+    await page.goto(path);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
+  }, { box: true });
 }
 
 /**
@@ -17,6 +19,11 @@ export async function openApp(page: Page, path = '/certifications?sandboxLatency
  * for the check, so axe sees what the reviewer will.
  */
 export async function expectAccessible(page: Page, what: string) {
+  // A step of its own, so reports show what each check costs.
+  await test.step(`axe on ${what}`, () => checkAccessible(page, what), { box: true });
+}
+
+async function checkAccessible(page: Page, what: string) {
   const calm = await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   let results;
   try {
