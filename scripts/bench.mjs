@@ -205,19 +205,19 @@ async function measure(mode) {
 
     // 4. Apply a filter (the Undecided quick filter, answered by the tenant): time until the grid shows its
     // count and its rows are the filtered ones (the count can paint a render before the rows do).
-    const decisionTexts = () =>
-      page.evaluate(() => [...document.querySelectorAll('[aria-label="Access review items"] [role="row"][data-id] [data-field="decision"]')].map((c) => c.textContent ?? ''));
+    const DECISION_CELLS = '[aria-label="Access review items"] [role="row"][data-id] [data-field="decision"]';
+    const decisionTexts = () => page.evaluate((cells) => [...document.querySelectorAll(cells)].map((c) => c.textContent ?? ''), DECISION_CELLS);
     const decidedBefore = (await decisionTexts()).filter((t) => !/Undecided/.test(t)).length;
     if (decidedBefore === 0) console.error('[bench] the page before the filter shows no decided row: the filter figure may stop before its rows show');
     const filterStart = Date.now();
     await page.getByRole('button', { name: 'Undecided' }).click();
     await page.getByText(/Showing 5,000 of/).waitFor({ timeout: 60_000 });
     await page.waitForFunction(
-      () => {
-        const cells = [...document.querySelectorAll('[aria-label="Access review items"] [role="row"][data-id] [data-field="decision"]')];
+      (selector) => {
+        const cells = [...document.querySelectorAll(selector)];
         return cells.length > 0 && cells.every((c) => /Undecided/.test(c.textContent ?? ''));
       },
-      null,
+      DECISION_CELLS,
       { timeout: 60_000, polling: 'raf' },
     );
     const filterTime = Date.now() - filterStart;

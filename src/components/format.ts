@@ -26,7 +26,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
  * first page, and date-fns with @date-fns/tz would add about 1.8 KB gz to it (the day's end in a zone, which
  * needs them, is in zonedDays.ts).
  */
-export function calendarDay(time: number, timeZone: string): { year: number; month: number; day: number } {
+function calendarDay(time: number, timeZone: string): { year: number; month: number; day: number } {
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });

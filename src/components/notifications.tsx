@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AlertColor } from '@mui/material/Alert';
 import type { Notice, NoticeSnackbar } from './NoticeSnackbar';
+import { whenIdle } from './whenIdle';
 
 /** App-wide snackbar messages: one at a time, newest wins. */
 type Notify = (message: string, severity?: AlertColor) => void;
@@ -38,23 +39,12 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     if (Snackbar) return;
     let cancelled = false;
     const load = () => void loadSnackbar().then((component) => !cancelled && setSnackbar(() => component), () => undefined);
+    let cancelIdle: (() => void) | undefined;
     if (waiting) load();
-    else if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(load, { timeout: 2000 });
-      return () => {
-        cancelled = true;
-        window.cancelIdleCallback(handle);
-      };
-    } else {
-      // Safari has no requestIdleCallback.
-      const timer = setTimeout(load, 200);
-      return () => {
-        cancelled = true;
-        clearTimeout(timer);
-      };
-    }
+    else cancelIdle = whenIdle(load);
     return () => {
       cancelled = true;
+      cancelIdle?.();
     };
   }, [Snackbar, waiting]);
   const value = useMemo(() => show, [show]);

@@ -11,6 +11,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { LinkTabs } from '../../../components/LinkTabs';
 import { PageContainer } from '../../../components/PageContainer';
 import { TenantText } from '../../../components/TenantText';
+import { whenIdle } from '../../../components/whenIdle';
 import { formatDateTime } from '../../../components/format';
 import { ServerTable, type ServerTableColumn } from '../../../components/ServerTable';
 import { useGridUrlState } from '../../../components/useGridUrlState';
@@ -60,14 +61,7 @@ function columns(completed: boolean): ServerTableColumn<IdentityCertificationDto
 function usePreloadWorkspace() {
   useEffect(() => {
     if (import.meta.env.MODE === 'test') return;
-    const load = () => void import('./CertificationPage').catch(() => undefined);
-    // Safari has no requestIdleCallback.
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(load, { timeout: 2000 });
-      return () => window.cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(load, 200);
-    return () => clearTimeout(timer);
+    return whenIdle(() => void import('./CertificationPage').catch(() => undefined));
   }, []);
 }
 

@@ -172,10 +172,10 @@ export function ItemGrid(props: ItemGridProps) {
   const certificationId = certification.id ?? '';
   const queryClient = useQueryClient();
   // A filter, sort or page not read yet asks the tenant at once: re-rendering the page for the new URL
-  // first took a few hundred milliseconds before its read left. (A view already read shows at once.)
+  // first took a few hundred milliseconds before its read left. A page already read shows at once (and its
+  // query refreshes it as it would anyway).
   const readAhead = useCallback(
     (next: ItemViewState) => {
-      // A page already read shows at once (and its query refreshes it as it would anyway).
       if (certificationId && queryClient.getQueryState(itemQueries.page(certificationId, itemQueryOf(next), itemPagingOf(next)).queryKey) === undefined) {
         prefetchItemView(queryClient, certificationId, next);
       }

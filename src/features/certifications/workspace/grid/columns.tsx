@@ -1,7 +1,8 @@
-import { createContext, forwardRef, useCallback, useContext, type HTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { createContext, forwardRef, useContext, type HTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import Chip, { type ChipProps } from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import type { Theme } from '@mui/material/styles';
+import { useForkRef } from '@mui/material/utils';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { GridActionsCell, type GridColDef, type GridRenderCellParams, type GridRowCheckboxProps } from '@mui/x-data-grid';
 import type { AccessReviewItem, CertificationDecision } from '../../../../api/schemas';
@@ -236,15 +237,7 @@ type RowCheckboxProps = GridRowCheckboxProps & Pick<HTMLAttributes<HTMLSpanEleme
 export const RowCheckbox = forwardRef<HTMLSpanElement, RowCheckboxProps>(function RowCheckbox(props, ref) {
   const { checked, indeterminate, disabled, onChange, onClick, onMouseDown, onKeyDown, tabIndex, className, style, name, id, inputRef, slotProps } = props;
   const { ref: htmlInputRef, ...htmlInput } = slotProps?.htmlInput ?? {};
-  const setInput = useCallback(
-    (input: HTMLInputElement | null) => {
-      for (const target of [inputRef, htmlInputRef]) {
-        if (typeof target === 'function') target(input);
-        else if (target) (target as { current: HTMLInputElement | null }).current = input;
-      }
-    },
-    [inputRef, htmlInputRef],
-  );
+  const setInput = useForkRef(inputRef, htmlInputRef);
   return (
     <span
       ref={ref}
