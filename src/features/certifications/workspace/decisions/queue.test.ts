@@ -144,21 +144,31 @@ describe('DecisionQueue: batching', () => {
     expect(tenant.state.size).toBe(1000);
   });
 
-  it('pipelines a bulk decision: as many calls in flight as its call budget allows per second (50 per 10 s: 5)', async () => {
-    const { tenant, queue } = setup({ concurrency: undefined });
+  it('sends a bulk decision at once: every call its call budget allows, each marked as being sent before it leaves', async () => {
+    const { tenant, queue, rows } = setup({ concurrency: undefined });
     const holds = Array.from({ length: 20 }, () => tenant.hold());
     queue.enqueue(CERT, approveAll(ids(5000)), { immediate: true });
     await vi.advanceTimersByTimeAsync(0);
-    // Five calls left before any reply came; each reply lets the next one go.
-    expect(tenant.send).toHaveBeenCalledTimes(5);
-    holds[0]!.release();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(tenant.send).toHaveBeenCalledTimes(6);
+    // All twenty calls left before any reply came, and storage says each of their items is being sent.
+    expect(tenant.send).toHaveBeenCalledTimes(20);
+    expect(rows.size).toBe(5000);
+    expect([...rows.values()].every((entry) => entry.status === 'sending')).toBe(true);
     for (const hold of holds) hold.release();
     await drain(queue);
     expect(tenant.send).toHaveBeenCalledTimes(20);
     expect([...tenant.landedCounts().values()].every((n) => n === 1)).toBe(true);
     expect(tenant.state.size).toBe(5000);
+  });
+
+  it('a bulk decision beyond its call budget sends the rest when the window allows (50 calls per 10 s)', async () => {
+    const { tenant, queue } = setup({ concurrency: undefined });
+    queue.enqueue(CERT, approveAll(ids(60 * 250)), { immediate: true });
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(tenant.send).toHaveBeenCalledTimes(50);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(tenant.send).toHaveBeenCalledTimes(60);
+    await drain(queue);
+    expect(tenant.state.size).toBe(60 * 250);
   });
 
   it('never makes more calls in a window than its call budget, and never has one item in two calls at once', async () => {
