@@ -5,25 +5,30 @@
 //     with a persona's personal access token; the tenant's work is off the page's main thread.
 //  2. The in-browser sandbox: the sandbox build, the tenant answering through MSW on the page's main thread
 //     (every figure includes the simulated tenant's own work).
+//  1b. Attest alone over HTTP/2: the same tenant build behind the deployable nginx (deploy/'s server block)
+//     with TLS and HTTP/2, as a production deployment serves it, against the same tenant reset to its seed.
+//     Over vite preview's HTTP/1.1 the browser opens six connections to the page's origin, so 20 reads
+//     and 20 decides travel in waves of six; over HTTP/2 they travel together.
 // Figures (keep the labels, so they can be followed over time): "first rows", "filter", "row shows it",
 // "keyboard" (ten keyboard decisions on a 100-row page: longest main-thread task, time over 50 ms),
 // approving 5,000 matching items ("decide calls", read calls, "wall time", "429 answers"), "heap".
 // Each is printed beside its target (issue 9) and, where there is one, the floor and the ratio to it:
 // first rows ≥ one round trip; row shows it ≥ one frame (16.7 ms); decide calls ≥ ⌈5,000 / 250⌉;
 // wall time ≥ two round trips (all reads at once, then all decides at once, within the rate limit).
-// Environment: BENCH_PORT (preview server, default 4391), BENCH_LATENCY_MS (default 100),
-// BENCH_MODES (default "tenant,sandbox").
+// Environment: BENCH_PORT (preview server, default 4391; nginx takes the next port), BENCH_LATENCY_MS
+// (default 100), BENCH_MODES (default "tenant,tenant-h2,sandbox").
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, ensureChromium, ensureDependencies, root, run } from './lib.mjs';
 import { tsImport } from 'tsx/esm/api';
+import { startNginx } from './nginx.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
-const MODES = (process.env.BENCH_MODES ?? 'tenant,sandbox').split(',').map((m) => m.trim());
+const MODES = (process.env.BENCH_MODES ?? 'tenant,tenant-h2,sandbox').split(',').map((m) => m.trim());
 const BASE = `http://127.0.0.1:${PORT}`;
 const FRAME_MS = 1000 / 60;
 const TARGET_UNDECIDED = 5000;
@@ -58,6 +63,8 @@ const bigCampaign = (() => {
 })();
 
 const work = mkdtempSync(join(tmpdir(), 'attest-bench-'));
+// nginx's workers (an unprivileged user) read the tenant build from here in the HTTP/2 run.
+chmodSync(work, 0o755);
 const children = new Set();
 const stopAll = () => {
   for (const child of children) child.kill('SIGTERM');
@@ -125,12 +132,14 @@ async function preview(outDir, tenantUrl) {
  * persona with the 10,000-item certification); `mode.stats(page)` reads the tenant's counters.
  */
 async function measure(mode) {
+  const base = mode.base ?? BASE;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The HTTP/2 run's certificate is made for 127.0.0.1 at its start: no authority signed it.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ignoreHTTPSErrors: Boolean(mode.base?.startsWith('https:')) });
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && console.error(`[${mode.name} page]`, m.text().slice(0, 300)));
     page.on('pageerror', (e) => console.error(`[${mode.name} page error]`, e.message));
 
@@ -142,7 +151,7 @@ async function measure(mode) {
 
     // 1. Navigation to first rows (a full load of the workspace URL).
     const navStart = Date.now();
-    await page.goto(`${BASE}${href}`);
+    await page.goto(`${base}${href}`);
     await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
     const firstRows = Date.now() - navStart;
 
@@ -180,7 +189,7 @@ async function measure(mode) {
 
     // 3. Ten keyboard decisions on a 100-row page: the main thread's long tasks (over 50 ms) from the first
     // key press until the decisions are saved and the page is quiet.
-    const keyboard = await keyboardDecisions(page, href, grid);
+    const keyboard = await keyboardDecisions(page, `${base}${href}`, grid);
 
     // Setup, not measured: decide items through the API until exactly 5,000 are undecided, so the
     // "Undecided" filter matches 5,000 items. Then let those calls leave ISC's 10-second rate-limit window.
@@ -199,7 +208,7 @@ async function measure(mode) {
         extra -= items.length;
       }
     }, { certPath: href, target: TARGET_UNDECIDED });
-    await page.goto(`${BASE}${href}`);
+    await page.goto(`${base}${href}`);
     await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(10_500);
 
@@ -270,8 +279,8 @@ async function measure(mode) {
  * Ten keyboard decisions (`a` on the focused row, then `j`) on a 100-row page, rows that already have a
  * decision skipped with `j`. Long tasks come from the Long Tasks API (PerformanceObserver 'longtask').
  */
-async function keyboardDecisions(page, href, grid) {
-  await page.goto(`${BASE}${href}${href.includes('?') ? '&' : '?'}pageSize=100`);
+async function keyboardDecisions(page, url, grid) {
+  await page.goto(`${url}${url.includes('?') ? '&' : '?'}pageSize=100`);
   await grid.locator('[role="row"][data-id]').nth(99).waitFor({ timeout: 60_000 });
   // Past the rows decided above; a plain text cell, so the click only moves focus.
   await grid.locator('[role="row"][data-id]').nth(10).locator('[data-field="access.type"]').click();
@@ -353,26 +362,36 @@ function report(title, r) {
 const results = [];
 const loadAtStart = loadavg()[0];
 try {
-  let tenant = null;
-  if (MODES.includes('tenant')) {
-    tenant = await startTenant();
+  const tenantModes = MODES.filter((m) => m === 'tenant' || m === 'tenant-h2');
+  if (tenantModes.length) {
+    const tenant = await startTenant();
     const outDir = join(work, 'tenant-build');
     build(outDir, tenant.url);
-    const server = await preview(outDir, tenant.url);
-    const result = await measure({
-      name: 'tenant',
-      async signIn(page) {
-        // A real tenant build: the sign-in page, with the persona's personal access token.
-        await page.goto(`${BASE}/certifications`);
-        await page.getByRole('textbox', { name: 'Client ID' }).fill('sandbox-source-owner');
-        await page.getByLabel('Client secret').fill('sandbox');
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 60_000 });
-      },
-      stats: async () => (await fetch(`${tenant.url}/__tenant/stats`)).json(),
-    });
-    results.push([`Attest alone — production tenant build (vite preview proxy) → local HTTP tenant ${tenant.url}, round trip ${LATENCY_MS} ms`, result]);
-    await stop(server);
+    const stats = async () => (await fetch(`${tenant.url}/__tenant/stats`)).json();
+    /** A real tenant build: the sign-in page, with the persona's personal access token. */
+    const signIn = (base) => async (page) => {
+      await page.goto(`${base}/certifications`);
+      await page.getByRole('textbox', { name: 'Client ID' }).fill('sandbox-source-owner');
+      await page.getByLabel('Client secret').fill('sandbox');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 60_000 });
+    };
+    if (MODES.includes('tenant')) {
+      const server = await preview(outDir, tenant.url);
+      const result = await measure({ name: 'tenant', signIn: signIn(BASE), stats });
+      results.push([`Attest alone — production tenant build (vite preview proxy, HTTP/1.1) → local HTTP tenant ${tenant.url}, round trip ${LATENCY_MS} ms`, result]);
+      await stop(server);
+    }
+    if (MODES.includes('tenant-h2')) {
+      // The same build and tenant, the tenant back at its seed.
+      if (!(await fetch(`${tenant.url}/__tenant/reset`, { method: 'POST' })).ok) throw new Error('the local tenant did not reset');
+      const nginx = await startNginx({ dist: outDir, tenant: tenant.url, port: PORT + 1, tls: true, stdio: ['ignore', 'ignore', 'inherit'] });
+      children.add(nginx.child);
+      const result = await measure({ name: 'tenant-h2', base: nginx.url, signIn: signIn(nginx.url), stats });
+      results.push([`Attest alone over HTTP/2 — the same build behind the deployable nginx (deploy/) with TLS and HTTP/2 → the same tenant, reset, round trip ${LATENCY_MS} ms`, result]);
+      children.delete(nginx.child);
+      await nginx.stop();
+    }
     await stop(tenant.child);
   }
   if (MODES.includes('sandbox')) {

@@ -40,4 +40,4 @@ function ensureDebianPackage(program, pkg, why) {
 /** End-to-end tests drive Debian's Chromium. */
 export const ensureChromium = () => ensureDebianPackage(CHROMIUM, 'chromium', 'for the end-to-end tests');
 /** The production-path test runs Debian's nginx with deploy/'s configuration. */
-export const ensureNginx = () => ensureDebianPackage(NGINX, 'nginx', 'for the production-path test');
+export const ensureNginx = () => ensureDebianPackage(NGINX, 'nginx', 'to serve Attest as it is deployed (the production-path test, the bench)');
