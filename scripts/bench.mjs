@@ -3,12 +3,12 @@
 //  1. Attest alone: the production build for a real tenant (vite preview, its same-origin proxy) against the
 //     local HTTP tenant (`npm run tenant`, the sandbox in its own Node process), signed in on the sign-in page
 //     with a persona's personal access token; the tenant's work is off the page's main thread.
-//  2. The in-browser sandbox: the sandbox build, the tenant answering through MSW on the page's main thread
-//     (every figure includes the simulated tenant's own work).
 //  1b. Attest alone over HTTP/2: the same tenant build behind the deployable nginx (deploy/'s server block)
 //     with TLS and HTTP/2, as a production deployment serves it, against the same tenant reset to its seed.
 //     Over vite preview's HTTP/1.1 the browser opens six connections to the page's origin, so 20 reads
 //     and 20 decides travel in waves of six; over HTTP/2 they travel together.
+//  2. The in-browser sandbox: the sandbox build, the tenant answering through MSW on the page's main thread
+//     (every figure includes the simulated tenant's own work).
 // Figures (keep the labels, so they can be followed over time): "first rows", "filter", "row shows it",
 // "keyboard" (ten keyboard decisions on a 100-row page: longest main-thread task, time over 50 ms),
 // approving 5,000 matching items ("decide calls", read calls, "wall time", "429 answers"), "heap".
@@ -362,8 +362,7 @@ function report(title, r) {
 const results = [];
 const loadAtStart = loadavg()[0];
 try {
-  const tenantModes = MODES.filter((m) => m === 'tenant' || m === 'tenant-h2');
-  if (tenantModes.length) {
+  if (MODES.includes('tenant') || MODES.includes('tenant-h2')) {
     const tenant = await startTenant();
     const outDir = join(work, 'tenant-build');
     build(outDir, tenant.url);

@@ -6,13 +6,12 @@
 import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureNginx, run } from './lib.mjs';
+import { run } from './lib.mjs';
 import { startNginx } from './nginx.mjs';
 
 const tenant = process.env.SAILPOINT_API_URL;
 const port = process.env.PORT ?? '4320';
 if (!tenant) throw new Error('Set SAILPOINT_API_URL to the tenant nginx proxies to.');
-ensureNginx();
 
 const work = mkdtempSync(join(tmpdir(), 'attest-production-'));
 // nginx's workers run as an unprivileged user: they must read the app.

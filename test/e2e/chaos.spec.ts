@@ -44,13 +44,16 @@ async function tenantItems(page: Page, certificationId: string, ids: string[]) {
       const out: { id: string; decision: string | null; comments: string | null }[] = [];
       for (let i = 0; i < ids.length; i += 200) {
         const filter = `id in (${ids.slice(i, i + 200).map((id) => `"${id}"`).join(',')})`;
-        const url = `/v3/certifications/${certificationId}/access-review-items?limit=250&filters=${encodeURIComponent(filter)}`;
-        let response = await fetch(url, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+        const read = () =>
+          fetch(`/v3/certifications/${certificationId}/access-review-items?limit=250&filters=${encodeURIComponent(filter)}`, {
+            headers: { Authorization: `Bearer ${session.accessToken}` },
+          });
+        let response = await read();
         // The injected 429s this tab's app did not use up, or ISC's rate limit after a fast finish, meet this
         // check too: it waits them out like the app does.
         for (let tries = 0; response.status === 429 && tries < 10; tries++) {
           await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('Retry-After') ?? 1)));
-          response = await fetch(url, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+          response = await read();
         }
         if (!response.ok) throw new Error(`reading the items back answered ${response.status}: ${await response.text()}`);
         out.push(...((await response.json()) as typeof out));
