@@ -212,24 +212,41 @@ async function measure(mode) {
     await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(10_500);
 
-    // 4. Apply a filter (the Undecided quick filter, answered by the tenant): time until the grid shows its
-    // count and its rows are the filtered ones (the count can paint a render before the rows do).
+    // 4. Apply a filter (the Undecided quick filter): from the click to the frame that shows its count and
+    // only filtered rows (the count can paint a render before the rows do), timed inside the page like
+    // "row shows it". The round trip is taken off only when the click made a read: the workspace reads the
+    // Undecided page ahead once it is idle, so the click may need none.
     const DECISION_CELLS = '[aria-label="Access review items"] [role="row"][data-id] [data-field="decision"]';
     const decisionTexts = () => page.evaluate((cells) => [...document.querySelectorAll(cells)].map((c) => c.textContent ?? ''), DECISION_CELLS);
     const decidedBefore = (await decisionTexts()).filter((t) => !/Undecided/.test(t)).length;
     if (decidedBefore === 0) console.error('[bench] the page before the filter shows no decided row: the filter figure may stop before its rows show');
-    const filterStart = Date.now();
-    await page.getByRole('button', { name: 'Undecided' }).click();
-    await page.getByText(/Showing 5,000 of/).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      (selector) => {
+    const undecidedButton = page.getByRole('button', { name: 'Undecided' });
+    // Whether the page shows the filter's count and only filtered rows: defined once in the page, for both timings.
+    await page.evaluate(() => {
+      window.__benchFilterShown = (selector) => {
         const cells = [...document.querySelectorAll(selector)];
-        return cells.length > 0 && cells.every((c) => /Undecided/.test(c.textContent ?? ''));
-      },
-      DECISION_CELLS,
-      { timeout: 60_000, polling: 'raf' },
-    );
-    const filterTime = Date.now() - filterStart;
+        return /Showing 5,000 of/.test(document.body.textContent ?? '') && cells.length > 0 && cells.every((c) => /Undecided/.test(c.textContent ?? ''));
+      };
+    });
+    const beforeFilter = await mode.stats(page);
+    const filterTime = await undecidedButton.evaluate((button, selector) => {
+      const start = performance.now();
+      button.click();
+      return new Promise((resolve) => {
+        const check = () => (window.__benchFilterShown(selector) ? resolve(performance.now() - start) : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+    }, DECISION_CELLS);
+    const filterReads = op(await mode.stats(page), 'listIdentityAccessReviewItems') - op(beforeFilter, 'listIdentityAccessReviewItems');
+    // The same filter again as Playwright times it (its click waits for a stable, hit-testable button;
+    // its waits poll): the figure this bench printed before it timed the filter inside the page.
+    await undecidedButton.click();
+    await page.getByText(/Showing 10,000 of/).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const playwrightStart = Date.now();
+    await undecidedButton.click();
+    await page.waitForFunction((selector) => window.__benchFilterShown(selector), DECISION_CELLS, { timeout: 60_000, polling: 'raf' });
+    const filterPlaywright = Date.now() - playwrightStart;
 
     // 5. Approve everything matching the filter (5,000 items).
     const before = await mode.stats(page);
@@ -249,7 +266,6 @@ async function measure(mode) {
     await page.waitForFunction(() => !document.body.textContent.includes('Saving decisions'), null, { timeout: 180_000 });
     const bulkTime = Date.now() - bulkStart;
     const after = await mode.stats(page);
-    const op = (stats, id) => stats.byOperation[id] ?? 0;
 
     // 6. Heap after loading, after a garbage collection.
     const cdp = await page.context().newCDPSession(page);
@@ -263,6 +279,8 @@ async function measure(mode) {
       commitSamples: commits,
       keyboard,
       filterTime,
+      filterReads,
+      filterPlaywright,
       bulkTime,
       decideCalls: op(after, 'makeIdentityDecision') - op(before, 'makeIdentityDecision'),
       readCalls: op(after, 'listIdentityAccessReviewItems') - op(before, 'listIdentityAccessReviewItems'),
@@ -334,6 +352,8 @@ async function keyboardDecisions(page, url, grid) {
 }
 
 const ms = (t) => `${Math.round(t).toLocaleString('en-US')} ms`;
+/** Calls of one operation in the tenant's counters. */
+const op = (stats, id) => stats.byOperation[id] ?? 0;
 
 function report(title, r) {
   console.log(`\n${title}`);
@@ -343,7 +363,10 @@ function report(title, r) {
   const ratio = (value, floor) => `${ms(floor)}, × ${(value / floor).toFixed(1)}`;
   const firstRowsTarget = LATENCY_MS + 300;
   line('navigation → first rows', ms(r.firstRows), `≤ ${ms(firstRowsTarget)} (round trip + 300)`, r.firstRows <= firstRowsTarget, ratio(r.firstRows, LATENCY_MS));
-  line('Undecided filter, beyond the round trip', ms(r.filterTime - LATENCY_MS), '≤ 200 ms', r.filterTime - LATENCY_MS <= 200);
+  const filterBeyond = r.filterTime - (r.filterReads > 0 ? LATENCY_MS : 0);
+  line('Undecided filter, beyond the round trip', ms(filterBeyond), '≤ 200 ms', filterBeyond <= 200);
+  line(`  … click to its frame, ${r.filterReads} read${r.filterReads === 1 ? '' : 's'} on the click`, ms(r.filterTime), r.filterReads > 0 ? `less the ${ms(LATENCY_MS)} round trip` : 'read ahead: no round trip to take off', null);
+  line('  … as Playwright times it (click to rows)', ms(r.filterPlaywright), 'its click and polling included', null);
   line('approve pressed → row shows it (median of 5)', ms(r.decisionMs), '≤ 16 ms (one frame)', r.decisionMs <= FRAME_MS, ratio(r.decisionMs, FRAME_MS));
   line('  … the 5 samples', r.decisionSamples.map((t) => Math.round(t)).join(', '), '', null);
   line('  … to the row\'s DOM change, median', ms(r.commitSamples[2]), `samples ${r.commitSamples.map((t) => Math.round(t)).join(', ')}`, null);

@@ -1,7 +1,8 @@
 import { render, within } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import { testQueryClient } from './render';
-import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
+import { createMemoryRouter, useParams } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { vi } from 'vitest';
 import { AppProviders } from '../src/app/App';
 import { makeIdentityDecision } from '../src/api/certifications';

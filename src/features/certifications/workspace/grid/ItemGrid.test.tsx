@@ -130,6 +130,32 @@ describe('ItemGrid', () => {
     expect(screen.queryByText(/across all/)).not.toBeInTheDocument();
   });
 
+  it('reads the Undecided page ahead once the first page shows, so the filter shows its rows without another read', async () => {
+    const cert = review();
+    const requests = recordRequests(sb);
+    renderGrid(`/certifications/${cert.id}`);
+    const grid = await loadedGrid();
+    const undecidedReads = () => requests.filter((u) => u.searchParams.get('filters') === 'completed eq false');
+    await waitFor(() => expect(undecidedReads()).toHaveLength(1));
+    // The same page the filter asks for: same page size and order, first page.
+    expect(undecidedReads()[0]!.searchParams.get('limit')).toBe('25');
+    expect(undecidedReads()[0]!.searchParams.get('offset')).toBe('0');
+    const undecided = sb.tenant.store.itemsOf(cert.id).filter((i) => i.decision === null).length;
+    await userEvent.click(screen.getByRole('button', { name: 'Undecided' }));
+    expect(screen.getByText(`Showing ${undecided} of 251 items`)).toBeInTheDocument();
+    await waitFor(() => expect(columnText(grid, 'Decision').every((text) => text === 'Undecided')).toBe(true));
+    expect(undecidedReads()).toHaveLength(1);
+  });
+
+  it('reads nothing ahead for a reviewer who cannot decide', async () => {
+    const cert = review();
+    const requests = recordRequests(sb);
+    renderGrid(`/certifications/${cert.id}`, { readOnly: true });
+    await loadedGrid();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(requests.filter((u) => u.searchParams.get('filters') === 'completed eq false')).toHaveLength(0);
+  });
+
   it('switches to the full index for Privileged, says so, and shows only privileged items', async () => {
     const cert = review();
     const all = await fetchItems(cert.id, {});

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -17,6 +17,7 @@ import type { AccessReviewItem, CertificationDecision, IdentityCertificationDto 
 import { ErrorState } from '../../../../components/ErrorState';
 import { TenantText } from '../../../../components/TenantText';
 import { useNotify } from '../../../../components/notifications';
+import { whenIdle } from '../../../../components/whenIdle';
 import { PAGE_SIZES } from '../../../../components/useGridUrlState';
 import { useDecisions } from '../decisions/useDecisions';
 import { itemQueries, useItemIndex } from '../items';
@@ -29,7 +30,7 @@ import { LatestItems, useDecisionStableRows } from './latestRows';
 import { ItemCards } from './ItemCards';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGridKeyboard } from './useGridKeyboard';
-import { itemPagingOf, itemQueryOf, useItemViewState, type ItemViewController, type ItemViewState } from './useItemViewState';
+import { itemPagingOf, itemQueryOf, parseItemView, useItemViewState, type ItemViewController, type ItemViewState } from './useItemViewState';
 import { prefetchItemView } from '../../prefetch';
 
 export type ItemSelection = ReadonlyMap<string, AccessReviewItem>;
@@ -191,6 +192,17 @@ export function ItemGrid(props: ItemGridProps) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const data = useItemRows(certificationId, view);
+  // "Undecided" is where a reviewer goes from the certification's first page: once that page shows and the
+  // browser is idle, its first page is read ahead (one call, once), so the filter shows at once. A stale
+  // read-ahead refreshes like any page already read.
+  const undecidedLeft = (certification.decisionsMade ?? 0) < (certification.decisionsTotal ?? Infinity);
+  const landing = view.view === 'items' && !view.quick && !view.order && !view.search && !view.accessType && !view.source && !view.identity && view.page === 0;
+  const firstPageShown = data.mode === 'server' && !data.loading && !data.placeholder && !data.error;
+  const { sort, pageSize } = view;
+  useEffect(() => {
+    if (readOnly || !undecidedLeft || !landing || !firstPageShown) return;
+    return whenIdle(() => readAhead({ ...parseItemView(new URLSearchParams()), sort, pageSize, quick: 'undecided' }));
+  }, [readOnly, undecidedLeft, landing, firstPageShown, readAhead, sort, pageSize]);
   const { rows } = data;
   const gridRows = useDecisionStableRows(rows);
   const [latest] = useState(() => new LatestItems());

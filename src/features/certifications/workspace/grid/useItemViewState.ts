@@ -147,13 +147,19 @@ export function useItemViewState(onChange?: (next: ItemViewState) => void) {
 
   const state = useMemo(() => parseItemView(params), [params]);
 
+  /**
+   * `now`: a click's change (a quick filter, the access type, the view) renders in the click's own task.
+   * As a transition (the router's default) React rendered it in 5 ms slices between frames: the new rows
+   * showed ~290 ms after the click instead of ~170. Typed changes and the grid's own stay transitions,
+   * so a key press is never held up behind a render.
+   */
   const update = useCallback(
-    (changes: ItemViewChanges) => {
+    (changes: ItemViewChanges, { now = false }: { now?: boolean } = {}) => {
       const next = applyItemViewChanges(latest.current, changes);
       if (next.toString() === latest.current.toString()) return;
       latest.current = next;
       onChangeRef.current?.(parseItemView(next));
-      setParamsRef.current(next, { replace: true });
+      setParamsRef.current(next, { replace: true, flushSync: now });
     },
     [],
   );
@@ -196,15 +202,15 @@ export function useItemViewState(onChange?: (next: ItemViewState) => void) {
     onPaginationModelChange,
     onSortModelChange,
     setSearch: useCallback((search: string) => update({ search }), [update]),
-    setAccessType: useCallback((accessType: AccessType | null) => update({ accessType }), [update]),
+    setAccessType: useCallback((accessType: AccessType | null) => update({ accessType }, { now: true }), [update]),
     setSource: useCallback((source: string) => update({ source }), [update]),
-    setQuick: useCallback((quick: QuickFilter | null) => update({ quick }), [update]),
-    setOrder: useCallback((order: ItemOrder | null) => update({ order }), [update]),
-    setView: useCallback((view: ItemView) => update({ view, identity: null }), [update]),
+    setQuick: useCallback((quick: QuickFilter | null) => update({ quick }, { now: true }), [update]),
+    setOrder: useCallback((order: ItemOrder | null) => update({ order }, { now: true }), [update]),
+    setView: useCallback((view: ItemView) => update({ view, identity: null }, { now: true }), [update]),
     /** Drills into one identity's items (the "By identity" view), or back out with null. */
-    setIdentity: useCallback((identity: string | null) => update({ identity, view: 'identities' }), [update]),
+    setIdentity: useCallback((identity: string | null) => update({ identity, view: 'identities' }, { now: true }), [update]),
     openItem: useCallback((item: string | null) => update({ item }), [update]),
-    clearFilters: useCallback(() => update({ search: '', accessType: null, source: '', quick: null, order: null }), [update]),
+    clearFilters: useCallback(() => update({ search: '', accessType: null, source: '', quick: null, order: null }, { now: true }), [update]),
   };
 }
 
