@@ -135,6 +135,7 @@ function useItemRows(certificationId: string, view: ItemViewController) {
       retry: () => void index.refetch(),
       progress: index.progress,
       placeholder: false,
+      updatedAt: index.dataUpdatedAt,
     };
   }
   const rows = server.data?.items ?? NO_ROWS;
@@ -152,6 +153,8 @@ function useItemRows(certificationId: string, view: ItemViewController) {
     progress: null,
     /** The rows are the previous view's, shown while this one loads: for showing, never for acting. */
     placeholder: server.isPlaceholderData,
+    /** When the rows were last read from the tenant. */
+    updatedAt: server.dataUpdatedAt,
   };
 }
 
@@ -193,16 +196,18 @@ export function ItemGrid(props: ItemGridProps) {
   const [announcement, setAnnouncement] = useState('');
   const data = useItemRows(certificationId, view);
   // "Undecided" is where a reviewer goes from the certification's first page: once that page shows and the
-  // browser is idle, its first page is read ahead (one call, once), so the filter shows at once. A stale
-  // read-ahead refreshes like any page already read.
+  // browser is idle, its first page is read ahead, so the filter shows at once. Each time the page on screen
+  // is read again (saved decisions make the tenant's pages out of date), the read-ahead is too, if it is out
+  // of date: its count and rows stay the tenant's. A fresh one is not read again.
   const undecidedLeft = (certification.decisionsMade ?? 0) < (certification.decisionsTotal ?? Infinity);
   const landing = view.view === 'items' && !view.quick && !view.order && !view.search && !view.accessType && !view.source && !view.identity && view.page === 0;
   const firstPageShown = data.mode === 'server' && !data.loading && !data.placeholder && !data.error;
   const { sort, pageSize } = view;
+  const { updatedAt } = data;
   useEffect(() => {
-    if (readOnly || !undecidedLeft || !landing || !firstPageShown) return;
-    return whenIdle(() => readAhead({ ...parseItemView(new URLSearchParams()), sort, pageSize, quick: 'undecided' }));
-  }, [readOnly, undecidedLeft, landing, firstPageShown, readAhead, sort, pageSize]);
+    if (readOnly || !undecidedLeft || !landing || !firstPageShown || !certificationId) return;
+    return whenIdle(() => prefetchItemView(queryClient, certificationId, { ...parseItemView(new URLSearchParams()), sort, pageSize, quick: 'undecided' }));
+  }, [readOnly, undecidedLeft, landing, firstPageShown, queryClient, certificationId, sort, pageSize, updatedAt]);
   const { rows } = data;
   const gridRows = useDecisionStableRows(rows);
   const [latest] = useState(() => new LatestItems());
