@@ -32,6 +32,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGridKeyboard } from './useGridKeyboard';
 import { itemPagingOf, itemQueryOf, parseItemView, useItemViewState, type ItemViewController, type ItemViewState } from './useItemViewState';
 import { prefetchItemView } from '../../prefetch';
+import { certificationQueries } from '../../queries';
 
 export type ItemSelection = ReadonlyMap<string, AccessReviewItem>;
 
@@ -167,6 +168,37 @@ function clientCaption(view: ItemViewController, total: number): string {
 }
 
 /**
+ * "Undecided" is where a reviewer goes from the certification's first page: once that page shows and the
+ * browser is idle, the Undecided filter's first page is read ahead, so the filter shows at once. Each time
+ * the page on screen is read again (saved decisions make the tenant's pages out of date), the read-ahead is
+ * too, if it is out of date, so its count and rows stay the tenant's; a fresh one is not read again. Once
+ * every decision is made (the cached certification's live counts), nothing more is read.
+ */
+function useUndecidedReadAhead(
+  certificationId: string,
+  readOnly: boolean,
+  view: ItemViewController,
+  data: Pick<ReturnType<typeof useItemRows>, 'mode' | 'loading' | 'placeholder' | 'error' | 'updatedAt'>,
+) {
+  const queryClient = useQueryClient();
+  // The grid's certification keeps its progress of when it mounted (useCertificationFacts): read the live
+  // counts, re-rendering only when the answer changes. The page reads the certification; this only listens.
+  const { data: undecidedLeft = true } = useQuery({
+    ...certificationQueries.detail(certificationId),
+    select: (c) => c.decisionsTotal === undefined || (c.decisionsMade ?? 0) < c.decisionsTotal,
+    enabled: false,
+  });
+  const landing = view.view === 'items' && !view.quick && !view.order && !view.search && !view.accessType && !view.source && !view.identity && view.page === 0;
+  const firstPageShown = data.mode === 'server' && !data.loading && !data.placeholder && !data.error;
+  const { sort, pageSize } = view;
+  const { updatedAt } = data;
+  useEffect(() => {
+    if (readOnly || !undecidedLeft || !landing || !firstPageShown || !certificationId) return;
+    return whenIdle(() => prefetchItemView(queryClient, certificationId, { ...parseItemView(new URLSearchParams()), sort, pageSize, quick: 'undecided' }));
+  }, [readOnly, undecidedLeft, landing, firstPageShown, queryClient, certificationId, sort, pageSize, updatedAt]);
+}
+
+/**
  * The certification's access review items: server-paged, sorted and filtered from the URL's view; or,
  * for what ISC cannot filter or sort (new access, privileged, risk order), over the full item index in
  * the browser, saying so. Rows show decisions the moment they are made (useDecisions' pending queue).
@@ -195,19 +227,7 @@ export function ItemGrid(props: ItemGridProps) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const data = useItemRows(certificationId, view);
-  // "Undecided" is where a reviewer goes from the certification's first page: once that page shows and the
-  // browser is idle, its first page is read ahead, so the filter shows at once. Each time the page on screen
-  // is read again (saved decisions make the tenant's pages out of date), the read-ahead is too, if it is out
-  // of date: its count and rows stay the tenant's. A fresh one is not read again.
-  const undecidedLeft = (certification.decisionsMade ?? 0) < (certification.decisionsTotal ?? Infinity);
-  const landing = view.view === 'items' && !view.quick && !view.order && !view.search && !view.accessType && !view.source && !view.identity && view.page === 0;
-  const firstPageShown = data.mode === 'server' && !data.loading && !data.placeholder && !data.error;
-  const { sort, pageSize } = view;
-  const { updatedAt } = data;
-  useEffect(() => {
-    if (readOnly || !undecidedLeft || !landing || !firstPageShown || !certificationId) return;
-    return whenIdle(() => prefetchItemView(queryClient, certificationId, { ...parseItemView(new URLSearchParams()), sort, pageSize, quick: 'undecided' }));
-  }, [readOnly, undecidedLeft, landing, firstPageShown, queryClient, certificationId, sort, pageSize, updatedAt]);
+  useUndecidedReadAhead(certificationId, readOnly, view, data);
   const { rows } = data;
   const gridRows = useDecisionStableRows(rows);
   const [latest] = useState(() => new LatestItems());
