@@ -45,13 +45,15 @@ function productionCaching(): Plugin {
 }
 
 /**
- * React Router's package maps every import condition to its development build, whose only difference is its
- * dev warnings (ENABLE_DEV_WARNINGS); a production build takes the production files (about 0.6 KB gz less on
- * every page). Both entry points must come from the same build, or the router and its provider would not share
- * their contexts. No alias when the files are not where this version keeps them.
+ * React Router's two entry points (`react-router`, `react-router/dom`) from one of its builds. Both must come
+ * from the same build, or the router and its provider would not share their contexts: in Node (the tests),
+ * `react-router` resolved to the CommonJS files and `react-router/dom`, whose RouterProvider carries flushSync,
+ * to the ES modules. The package maps every import condition to its development build, whose only difference
+ * is its dev warnings (ENABLE_DEV_WARNINGS); a production build takes the production files (about 0.6 KB gz
+ * less on every page). No alias when the files are not where this version keeps them.
  */
-function reactRouterProductionBuild(): { find: RegExp; replacement: string }[] {
-  const dist = (file: string) => fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
+export function reactRouterBuild(build: 'production' | 'development'): { find: RegExp; replacement: string }[] {
+  const dist = (file: string) => fileURLToPath(new URL(`./node_modules/react-router/dist/${build}/${file}`, import.meta.url));
   if (!existsSync(dist('index.mjs')) || !existsSync(dist('dom-export.mjs'))) return [];
   return [
     { find: /^react-router$/, replacement: dist('index.mjs') },
@@ -83,7 +85,7 @@ export default defineConfig(({ command, mode }) => {
       __TENANT_URL__: JSON.stringify(tenantUrl),
       __OAUTH_CLIENT_ID__: JSON.stringify(tenantUrl ? env.SAILPOINT_CLIENT_ID?.trim() ?? '' : ''),
     },
-    resolve: { alias: command === 'build' && mode === 'production' ? reactRouterProductionBuild() : [] },
+    resolve: { alias: command === 'build' && mode === 'production' ? reactRouterBuild('production') : [] },
     server: { host: '127.0.0.1', port: 5173, strictPort: false, proxy },
     // The production headers in preview too, so the end-to-end journeys run under the real policy.
     preview: { host: '127.0.0.1', port: 4173, strictPort: false, proxy, headers: securityHeaders() },

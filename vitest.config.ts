@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { reactRouterBuild } from './vite.config';
 
 /** Test files that say `@vitest-environment node`: the sandbox's rules, the API definition checks. */
 function nodeEnvironmentFiles(): string[] {
@@ -22,24 +22,13 @@ function nodeEnvironmentFiles(): string[] {
   return files;
 }
 
-/**
- * React Router's two entry points from one build: resolved in Node, `react-router` took the CommonJS files and
- * `react-router/dom` (whose RouterProvider carries flushSync) the ES modules, so the provider and the hooks
- * would not share their contexts.
- */
-const reactRouter = (file: string) => fileURLToPath(new URL(`./node_modules/react-router/dist/development/${file}`, import.meta.url));
-
 const ALL_FILES = ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'];
 const NODE_FILES = nodeEnvironmentFiles();
 
 export default defineConfig({
   plugins: [react()],
-  resolve: {
-    alias: [
-      { find: /^react-router$/, replacement: reactRouter('index.mjs') },
-      { find: /^react-router\/dom$/, replacement: reactRouter('dom-export.mjs') },
-    ],
-  },
+  // The tests' RouterProvider (react-router/dom) and hooks (react-router) from one build.
+  resolve: { alias: reactRouterBuild('development') },
   define: { __SANDBOX__: 'true', __TENANT_URL__: JSON.stringify(''), __OAUTH_CLIENT_ID__: JSON.stringify('') },
   test: {
     setupFiles: ['./test/setup.ts'],

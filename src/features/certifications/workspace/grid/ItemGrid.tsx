@@ -23,7 +23,7 @@ import { useDecisions } from '../decisions/useDecisions';
 import { itemQueries, useItemIndex } from '../items';
 import { clientView, identityName } from './clientItems';
 import { ItemCellContext, itemCellStyles, itemColumns, RowCheckbox, rowName } from './columns';
-import { describeView, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
+import { describeView, hasFilters, ItemGridToolbar, QUICK_FILTER_LABELS } from './ItemGridToolbar';
 import type { MatchingFilter, RequestDecision } from './requests';
 import { IndexProgress } from './IndexProgress';
 import { LatestItems, useDecisionStableRows } from './latestRows';
@@ -188,7 +188,7 @@ function useUndecidedReadAhead(
     select: (c) => c.decisionsTotal === undefined || (c.decisionsMade ?? 0) < c.decisionsTotal,
     enabled: false,
   });
-  const landing = view.view === 'items' && !view.quick && !view.order && !view.search && !view.accessType && !view.source && !view.identity && view.page === 0;
+  const landing = view.view === 'items' && !view.identity && view.page === 0 && !hasFilters(view);
   const firstPageShown = data.mode === 'server' && !data.loading && !data.placeholder && !data.error;
   const { sort, pageSize } = view;
   const { updatedAt } = data;
